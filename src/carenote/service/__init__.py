@@ -1,0 +1,1 @@
+"""The service layer: CLI, JSON API, HTML pages and storage."""

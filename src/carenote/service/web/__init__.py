@@ -1,0 +1,1 @@
+"""Server-rendered HTML pages: articles, the symptom check and its result."""
