@@ -259,3 +259,14 @@ def test_seed_article_covers_its_brief() -> None:
         "seizure", "jaundice",
     ):
         assert phrase in lowered, phrase
+
+
+def test_service_parser_loads_every_article() -> None:
+    from carenote.service.articles import load_articles
+
+    articles = load_articles(ARTICLES_DIR)
+    assert set(articles) == {p.stem for p in ARTICLE_PATHS}
+    seed = articles[SEED_SLUG]
+    section_titles = [title for _, title in seed.sections]
+    assert "When to seek care" in section_titles
+    assert "<script" not in seed.html
