@@ -1,0 +1,146 @@
+"""Find lexicon phrases in a tokenised text and decide, for each, negated/hedged/family.
+
+One left-to-right pass: at each token the longest finding phrase and the longest
+trigger phrase are looked up; a finding wins ties, so a lexicon phrase that contains a
+trigger word ("absent speech") is a finding, not a negation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from carenote.text.lexicon import Lexicon
+from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens
+from carenote.text.trie import longest
+from carenote.text.triggers import POST_WINDOW, WINDOW, Trigger, TriggerTable
+
+
+@dataclass(slots=True)
+class Hit:
+    """A lexicon phrase found at tokens [first, last) with its context flags."""
+
+    first: int
+    last: int
+    entries: tuple[int, ...]
+    lead_gap: int  # words between the previous hit of the clause and this one
+    negated: bool = False
+    hedged: bool = False
+    family: bool = False
+
+    def apply(self, trigger: Trigger) -> None:
+        """Mark the hit with what the trigger says (flags only ever get set)."""
+        self.negated = self.negated or trigger.negate
+        self.hedged = self.hedged or trigger.hedge
+        self.family = self.family or trigger.family
+
+
+_QUERY = Trigger("pre", hedge=True)
+
+
+@dataclass(slots=True)
+class _State:
+    """The open forward scope and the findings of the current clause."""
+
+    scope: Trigger | None = None
+    gap: int = 0  # words since the trigger or the last finding in its scope
+    since_hit: int = 0  # words since the last finding of the clause
+    adjacent: bool = False  # the previous token was the end of a finding
+    clause: list[Hit] | None = None
+
+    def reset(self) -> None:
+        """A sentence or clause ends: nothing carries over."""
+        self.scope = None
+        self.clause = []
+        self.since_hit = 0
+        self.adjacent = False
+
+
+def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit]:
+    """All lexicon phrases in ``tokens`` with negation, hedging and family resolved."""
+    norms = tokens.norms
+    hits: list[Hit] = []
+    state = _State(clause=[])
+    query_next = False
+    i = 0
+    while i < len(norms):
+        tok = norms[i]
+        if tok == "?":
+            after = i > 0 and tokens.ends[i - 1] == tokens.starts[i]
+            before = i + 1 < len(norms) and tokens.ends[i] == tokens.starts[i + 1]
+            if before and not after:
+                query_next = True  # "?meningitis": a query about what follows
+                i += 1
+                continue
+            if after and state.adjacent and state.clause:
+                state.clause[-1].apply(_QUERY)  # "meningitis?"
+        if tok in BOUNDARIES:
+            state.reset()
+            query_next = False
+            i += 1
+            continue
+        f_len, entries = lexicon.match_finding(norms, i)
+        t_len, found = longest(table.root, norms, i)
+        if f_len and f_len >= t_len:
+            hit = Hit(i, i + f_len, entries, lead_gap=state.since_hit)
+            if query_next:
+                hit.apply(_QUERY)
+                query_next = False
+            _enter_scope(state, hit)
+            hits.append(hit)
+            i += f_len
+            continue
+        query_next = False
+        if t_len:
+            _on_trigger(state, table.triggers[found[0]])
+            i += t_len
+            continue
+        if tok not in PUNCTUATION:
+            state.gap += 1
+            state.since_hit += 1
+        state.adjacent = False
+        i += 1
+    return hits
+
+
+def _enter_scope(state: _State, hit: Hit) -> None:
+    if state.scope is not None and state.gap <= WINDOW:
+        hit.apply(state.scope)
+        state.gap = 0
+    else:
+        state.scope = None
+    assert state.clause is not None
+    state.clause.append(hit)
+    state.since_hit = 0
+    state.adjacent = True
+
+
+def _on_trigger(state: _State, trigger: Trigger) -> None:
+    clause = state.clause
+    assert clause is not None
+    direction = trigger.direction
+    if direction == "both":
+        # "meningitis unlikely" looks back; "unlikely meningitis" looks forward.
+        direction = "post" if state.adjacent and clause else "pre"
+    if direction == "stop":
+        state.reset()
+        return
+    if direction == "pseudo":
+        state.scope = None
+    elif direction == "post":
+        _apply_backwards(clause, trigger, state.since_hit)
+        state.scope = None
+    else:
+        state.scope = trigger
+        state.gap = 0
+        state.clause = []  # a post trigger must not reach back over a new pre trigger
+    state.since_hit += 1
+    state.adjacent = False
+
+
+def _apply_backwards(clause: list[Hit], trigger: Trigger, words_after_last: int) -> None:
+    gap = words_after_last
+    for hit in reversed(clause):
+        if gap > POST_WINDOW:
+            return
+        hit.apply(trigger)
+        gap = hit.lead_gap

@@ -1,0 +1,148 @@
+"""Age and sex of the person a case is about ("A 48-year-old woman", "68 yo M")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from carenote.text.numbers import DIGITS_PATTERN, WORD_NUMBER_PATTERN, to_number
+
+SexValue = Literal["female", "male"]
+
+#: Days per unit; a year is 365.25 days, a month a twelfth of it.
+_YEARS_PER = {"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25}
+
+_NUM = rf"(?P<num>{DIGITS_PATTERN}|{WORD_NUMBER_PATTERN})"
+_UNIT = r"(?P<unit>years?|yrs?|y|months?|mos?|weeks?|wks?|days?|d)"
+_SEX_LETTER = r"(?:\s*,?\s*(?-i:(?P<letter>[MF]))\b)?"
+_AGE_PATTERNS = (
+    # "48-year-old", "3 day old", "7-month-old", "two-year-old", "48 years old"
+    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s*-?\s*old\b{_SEX_LETTER}", re.IGNORECASE),
+    # "68 yo M", "68yo", "68 y/o", "68 y.o. F"
+    re.compile(rf"\b(?P<num>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?)(?!\w){_SEX_LETTER}", re.IGNORECASE),
+    # "aged 48", "age: 48", "age 7 months" (but not "at the age of 30", said of the past)
+    re.compile(
+        rf"(?<!the )\b(?:aged?|age:)\s*(?:of\s+)?(?P<num>{DIGITS_PATTERN})"
+        rf"(?:\s*{_UNIT}\b)?",
+        re.IGNORECASE,
+    ),
+    # "68M", "68 F" opening a note
+    re.compile(r"^\W*(?:an?\s+)?(?P<num>\d{1,3})\s*(?P<letter>[MF])\b"),
+)
+_DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_DECADE = re.compile(
+    r"\bin\s+(?P<pronoun>his|her|their)\s+(?P<part>early|mid|late)?[\s-]*"
+    rf"(?:(?P<num>[1-9]0)'?s|(?P<word>{'|'.join(_DECADE_WORDS)}))\b",
+    re.IGNORECASE,
+)
+#: Where in a decade "early/mid/late" puts a person (our reading, not a source).
+_DECADE_PART = {"early": 2.0, "mid": 5.0, "late": 8.0, None: 5.0}
+_NEWBORN = re.compile(r"\b(?:newborn|neonate)\b", re.IGNORECASE)
+
+_FEMALE_NOUNS = {"woman", "female", "girl", "lady", "daughter", "mrs", "ms", "miss"}
+_MALE_NOUNS = {"man", "male", "boy", "gentleman", "gent", "son", "mr"}
+_ADJACENT_NOUN = re.compile(
+    r"[\s,]*(?:(?!(?:with|and|has|her|his|their|brings|brought)\b)\w+[\s,]+){0,3}?(?P<noun>woman|female|girl|lady|daughter|man|male|boy|"
+    r"gentleman|gent|son)\b",
+    re.IGNORECASE,
+)
+_STRONG_NOUN = re.compile(
+    r"\b(?:(?P<noun>woman|female|girl|lady|man|male|boy|gentleman)|(?P<title>(?-i:Mrs|Ms|Miss|Mr)))\b",
+    re.IGNORECASE,
+)
+_PREGNANT = re.compile(
+    r"\b(?:pregnant|pregnancy|gravida|postpartum|post-partum|antenatal|G\d+\s*P\d+)\b",
+    re.IGNORECASE,
+)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Demographics:
+    """Age in years and sex found in a text, with how they were found."""
+
+    age_years: float | None
+    age_end: int  # end of the age phrase, or -1
+    sex: SexValue | None
+    pregnant: bool
+    warnings: tuple[str, ...]
+
+
+def find_demographics(text: str) -> Demographics:
+    """Age (first age phrase) and sex (near the age, else nouns, pregnancy, pronouns)."""
+    warnings: list[str] = []
+    age, age_end, letter, pronoun = _find_age(text, warnings)
+    sex = _sex_near_age(text, age_end, letter, pronoun)
+    if sex is None:
+        sex = _sex_elsewhere(text, warnings)
+    pregnant = _PREGNANT.search(text) is not None
+    return Demographics(age, age_end, sex, pregnant, tuple(warnings))
+
+
+def _find_age(text: str, warnings: list[str]) -> tuple[float | None, int, str | None, str | None]:
+    best: tuple[int, float, int, str | None, str | None] | None = None
+    for pattern in _AGE_PATTERNS:
+        match = pattern.search(text)
+        if match is None or (best is not None and match.start() >= best[0]):
+            continue
+        number = to_number(match.group("num"))
+        if number is None:
+            continue
+        unit = (match.groupdict().get("unit") or "y").lower()
+        per = _YEARS_PER["m" if unit.startswith("mo") else unit[0]]
+        letter = match.groupdict().get("letter")
+        best = (match.start(), number[0] * per, match.end(), letter, None)
+    decade = _DECADE.search(text)
+    if decade is not None and (best is None or decade.start() < best[0]):
+        base = float(decade.group("num") or _DECADE_WORDS[decade.group("word").lower()])
+        years = base + _DECADE_PART[(decade.group("part") or "").lower() or None]
+        warnings.append(f"age estimated as {years:g} years from '{decade.group(0)}'")
+        best = (decade.start(), years, decade.end(), None, decade.group("pronoun").lower())
+    newborn = _NEWBORN.search(text)
+    if newborn is not None and (best is None or newborn.start() < best[0]):
+        warnings.append(f"age taken as 0 years from '{newborn.group(0)}'")
+        best = (newborn.start(), 0.0, newborn.end(), None, None)
+    if best is None:
+        return None, -1, None, None
+    return round(best[1], 4), best[2], best[3], best[4]
+
+
+def _sex_near_age(
+    text: str, age_end: int, letter: str | None, pronoun: str | None
+) -> SexValue | None:
+    if letter:
+        return "female" if letter == "F" else "male"
+    if pronoun in ("his", "her"):
+        return "female" if pronoun == "her" else "male"
+    if age_end < 0:
+        return None
+    near = _ADJACENT_NOUN.match(text, age_end, age_end + 60)
+    if near is None:
+        return None
+    return _noun_sex(near.group("noun"))
+
+
+def _sex_elsewhere(text: str, warnings: list[str]) -> SexValue | None:
+    noun = _STRONG_NOUN.search(text)
+    if noun is not None:
+        return _noun_sex(noun.group("noun") or noun.group("title"))
+    if _PREGNANT.search(text):
+        return "female"
+    she = len(_SHE.findall(text))
+    he = len(_HE.findall(text))
+    if she > 2 * he:
+        warnings.append("sex taken as female from pronouns only")
+        return "female"
+    if he > 2 * she:
+        warnings.append("sex taken as male from pronouns only")
+        return "male"
+    return None
+
+
+def _noun_sex(noun: str) -> SexValue:
+    return "female" if noun.lower() in _FEMALE_NOUNS else "male"

@@ -1,0 +1,87 @@
+"""How long ago things began: "for 3 days", "2 weeks ago", "since yesterday", "sudden onset"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from carenote.text.model import Duration
+from carenote.text.numbers import DIGITS_PATTERN, VAGUE_PATTERN, WORD_NUMBER_PATTERN, to_number
+
+#: Days per unit; a month is a twelfth of 365.25 days.
+_DAYS = {
+    "min": 1 / 1440, "minute": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24,
+    "day": 1.0, "d": 1.0, "night": 1.0, "week": 7.0, "wk": 7.0, "month": 365.25 / 12,
+    "mo": 365.25 / 12, "year": 365.25, "yr": 365.25, "y": 365.25,
+}  # fmt: skip
+_UNIT = (
+    r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|nights?|weeks?|wks?|months?|mos?|"
+    r"years?|yrs?|y)"
+)
+_AMOUNT = rf"(?P<num>{DIGITS_PATTERN}|{VAGUE_PATTERN}|{WORD_NUMBER_PATTERN})"
+_NOT_AGE = r"(?!\s*-?\s*old\b)"  # "3-day-old" is an age, not a duration
+_I = re.IGNORECASE
+
+_SPANS = (
+    # "for 3 days", "over the last several hours", "in the past 2 weeks", "x 3 days"
+    re.compile(
+        r"\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|previous|preceding|about|"
+        rf"around|approximately|nearly|almost|more\s+than|over|under|some)\s+)*"
+        rf"{_AMOUNT}\s*-?\s*{_UNIT}\b{_NOT_AGE}",
+        _I,
+    ),
+    # "2 weeks ago", "three days prior", "5 days before admission"
+    re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s+(?:ago|prior|previously|earlier|before)\b", _I),
+    # "a 3-day history of", "2-week history", "a 3 day course"
+    re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s*-?\s*(?:history|course|duration)\b", _I),
+)
+#: Named times, as a reader would count them in days (approximate by nature).
+_SINCE = {
+    "yesterday": 1.0, "last night": 0.5, "this morning": 0.25, "earlier today": 0.25,
+    "today": 0.25, "the day before": 1.0, "last week": 7.0, "last month": 365.25 / 12,
+    "last year": 365.25, "tonight": 0.1, "this evening": 0.1, "this afternoon": 0.1,
+}  # fmt: skip
+_NAMED = re.compile(
+    r"\b(?:since|from|starting|started|began|beginning)\s+(?P<when>"
+    + "|".join(sorted((k.replace(" ", r"\s+") for k in _SINCE), key=len, reverse=True))
+    + r")\b",
+    _I,
+)
+_ONSET = re.compile(
+    r"\b(?:(?P<sudden>sudden|abrupt|acute|rapid|thunderclap)|(?P<gradual>gradual|insidious|"
+    r"slow|progressive))(?:ly)?[\s-]+(?:onset|started|began|starting|beginning|developed)\b"
+    r"|\b(?P<sudden2>suddenly|abruptly)\b",
+    _I,
+)
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Durations and onsets in ``text``, in order, without overlaps."""
+    found: list[Duration] = []
+    for duration in sorted(_candidates(text), key=lambda d: d.span):
+        if found and duration.span[0] < found[-1].span[1]:
+            continue
+        found.append(duration)
+    return found
+
+
+def _candidates(text: str) -> Iterator[Duration]:
+    for pattern in _SPANS:
+        for match in pattern.finditer(text):
+            amount = to_number(match.group("num"))
+            if amount is None:
+                continue
+            unit = match.group("unit").lower()
+            per = _DAYS[unit.rstrip("s")]
+            yield Duration(
+                text=match.group(0),
+                days=round(amount[0] * per, 4),
+                span=match.span(),
+                approximate=amount[1],
+            )
+    for match in _NAMED.finditer(text):
+        when = " ".join(match.group("when").lower().split())
+        yield Duration(text=match.group(0), days=_SINCE[when], span=match.span(), approximate=True)
+    for match in _ONSET.finditer(text):
+        onset = "gradual" if match.group("gradual") else "sudden"
+        yield Duration(text=match.group(0), days=None, span=match.span(), onset=onset)

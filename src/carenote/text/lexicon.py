@@ -1,0 +1,116 @@
+"""The phrase lexicon: finding and lab names compiled once into token tries.
+
+A trie over normalised words (not characters) gives word boundaries for free and
+finds the longest phrase starting at a token in a handful of dict look-ups, which is
+what keeps parsing a case well under a millisecond per hundred words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from carenote.text.normalise import phrase_key
+from carenote.text.trie import TrieNode, insert, longest
+from carenote.text.triggers import TriggerTable, build_triggers
+
+#: Phrases made only of these words are never matched: HPO's root term is "All", and
+#: one-word function words would otherwise match everywhere.
+STOPWORDS = frozenset(
+    phrase_key(
+        "a all an and any are as at be been but by can do for from had has have he her "
+        "his i if in into is it its me my no none not of on or other our she so some "
+        "than that the their them then there these they this those to too up very was "
+        "we were what when which who will with without yes you your"
+    )
+)
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """A finding (or medicine, exposure) and every phrase that names it."""
+
+    id: str
+    name: str
+    phrases: tuple[str, ...]
+
+
+class Lexicon:
+    """Finding phrases and lab names, normalised and compiled into tries once."""
+
+    __slots__ = (
+        "entries",
+        "lab_codes",
+        "phrase_count",
+        "skipped",
+        "triggers",
+        "_findings",
+        "_labs",
+    )
+
+    def __init__(
+        self,
+        entries: Sequence[LexiconEntry],
+        findings: TrieNode,
+        lab_codes: Sequence[str],
+        labs: TrieNode,
+        phrase_count: int,
+        skipped: Sequence[str],
+    ) -> None:
+        self.entries = tuple(entries)
+        self.lab_codes = tuple(lab_codes)
+        self.phrase_count = phrase_count
+        #: Phrases dropped because they are empty or made only of stopwords.
+        self.skipped = tuple(skipped)
+        #: Negation/hedging/family trigger phrases, compiled with the lexicon.
+        self.triggers: TriggerTable = build_triggers()
+        self._findings = findings
+        self._labs = labs
+
+    @classmethod
+    def from_entries(
+        cls,
+        entries: Iterable[LexiconEntry],
+        lab_names: Mapping[str, Sequence[str]] | None = None,
+    ) -> Lexicon:
+        """Compile finding entries and lab names (LOINC CURIE → names) into a lexicon.
+
+        Each entry's ``name`` is matched as well as its ``phrases``. Two entries may
+        share a phrase; both are then reported for it.
+        """
+        cache: dict[str, str] = {}
+        skipped: list[str] = []
+        kept = list(entries)
+        findings = TrieNode()
+        count = 0
+        for index, entry in enumerate(kept):
+            for phrase in (entry.name, *entry.phrases):
+                if _add(findings, phrase, index, cache):
+                    count += 1
+                else:
+                    skipped.append(phrase)
+        labs = TrieNode()
+        codes = list((lab_names or {}).keys())
+        for index, code in enumerate(codes):
+            for name in (lab_names or {})[code]:
+                if _add(labs, name, index, cache):
+                    count += 1
+                else:
+                    skipped.append(name)
+        return cls(kept, findings, codes, labs, count, skipped)
+
+    def match_finding(self, norms: Sequence[str], start: int) -> tuple[int, tuple[int, ...]]:
+        """Longest finding phrase at ``start``: (token count, entry indices)."""
+        return longest(self._findings, norms, start)
+
+    def match_lab(self, norms: Sequence[str], start: int) -> tuple[int, tuple[int, ...]]:
+        """Longest lab name at ``start``: (token count, indices into ``lab_codes``)."""
+        return longest(self._labs, norms, start)
+
+
+def _add(root: TrieNode, phrase: str, value: int, cache: dict[str, str]) -> bool:
+    key = phrase_key(phrase, cache)
+    if not key or all(word in STOPWORDS or word[0].isdigit() for word in key):
+        return False
+    insert(root, key, value)
+    return True

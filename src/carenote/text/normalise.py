@@ -1,0 +1,137 @@
+"""Tokenising and normalising words so that text and lexicon phrases meet half way.
+
+The same :func:`normalise_token` is applied to the words of lexicon phrases and to the
+words of the text, so any over-normalisation (``"does"`` → ``"doe"``) is harmless: it
+only matters that equal words map to equal keys and that variants of one word
+(British/American spelling, plural, contraction) map to one key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A decimal or thousands-grouped number, a word (letters/digits, inner apostrophes),
+#: clause punctuation, or a line break. Hyphens, slashes and other symbols separate
+#: words and are dropped, so "neck-stiffness" and "neck stiffness" tokenise alike.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*|[.;!?,:()\[\]]|\n")
+
+#: Clause punctuation that ends a negation scope (a sentence or line ends).
+BOUNDARIES = frozenset({".", ";", "!", "?", "\n"})
+#: Punctuation kept as tokens so that lexicon phrases never match across it.
+PUNCTUATION = frozenset({".", ";", "!", "?", ",", ":", "(", ")", "[", "]", "\n"})
+
+#: British → American spelling, applied inside words. "aem" only occurs in Greek-derived
+#: medical words in English (anaemia, haem-, leukaemia, -glycaemia, -kalaemia, ischaemia).
+_SPELLING = (
+    ("aem", "em"),
+    ("oedem", "edem"),
+    ("oesophag", "esophag"),
+    ("oestr", "estr"),
+    ("oea", "ea"),  # diarrhoea, dyspnoea, apnoea, amenorrhoea, gonorrhoea
+    ("paed", "ped"),
+    ("aetiol", "etiol"),
+    ("anaes", "anes"),
+    ("gynaec", "gynec"),
+    ("faec", "fec"),
+    ("caec", "cec"),
+    ("coeli", "celi"),
+    ("foet", "fet"),
+    ("tumour", "tumor"),
+    ("colour", "color"),
+    ("behaviour", "behavior"),
+    ("odour", "odor"),
+    ("humour", "humor"),
+    ("sulph", "sulf"),
+    ("litre", "liter"),
+    ("metre", "meter"),
+    ("centre", "center"),
+    ("fibre", "fiber"),
+    ("isation", "ization"),
+    ("ised", "ized"),  # generalised, localised
+    ("ising", "izing"),
+    ("lyse", "lyze"),  # paralysed, analyse
+    ("ageing", "aging"),
+)
+_SPELLING_RE = re.compile("|".join(re.escape(old) for old, _ in _SPELLING))
+_SPELLING_MAP = dict(_SPELLING)
+
+#: Contractions and run-together negations all become "not", so one trigger list
+#: covers "doesn't", "does not", "didnt", "cannot" and "can't".
+_NOT_WORDS = frozenset(
+    {
+        "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent",
+        "hasnt", "havent", "hadnt", "wont", "couldnt", "shouldnt", "wouldnt",
+    }
+)  # fmt: skip
+#: Plural endings that are not plurals (status, sepsis, abscess).
+_NOT_PLURAL = ("ss", "us", "is")
+_ES_PLURAL = ("shes", "ches", "xes", "sses", "zes")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Normalised tokens of a text with their character spans in the original."""
+
+    norms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def _respell(match: re.Match[str]) -> str:
+    return _SPELLING_MAP[match.group(0)]
+
+
+def normalise_token(raw: str) -> str:
+    """Lower-case one word, unify spelling, contractions and plural; keep punctuation."""
+    word = raw.lower().replace("’", "'")
+    if "'" in word:
+        if word.endswith("n't"):
+            return "not"
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace("'", "")
+    if word in _NOT_WORDS:
+        return "not"
+    if len(word) > 3 and word[-1] == "s" and not word[0].isdigit():
+        if word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif word.endswith(_ES_PLURAL):
+            word = word[:-2]
+        elif not word.endswith(_NOT_PLURAL):
+            word = word[:-1]
+    word = _SPELLING_RE.sub(_respell, word)
+    # A final silent "e" is dropped so that "headache"/"headaches" (whose plural is
+    # stripped as "-es", like "patches") and "disease"/"diseases" meet.
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+    return word
+
+
+def tokenise(text: str) -> Tokens:
+    """Split a text into normalised tokens, keeping each token's span in ``text``."""
+    norms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _TOKEN.finditer(text):
+        norms.append(normalise_token(match.group(0)))
+        starts.append(match.start())
+        ends.append(match.end())
+    return Tokens(tuple(norms), tuple(starts), tuple(ends))
+
+
+def phrase_key(phrase: str, cache: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The normalised word sequence of a lexicon phrase (punctuation dropped)."""
+    key: list[str] = []
+    for match in _TOKEN.finditer(phrase):
+        raw = match.group(0)
+        if raw in PUNCTUATION:
+            continue
+        if cache is None:
+            key.append(normalise_token(raw))
+            continue
+        norm = cache.get(raw)
+        if norm is None:
+            norm = cache[raw] = normalise_token(raw)
+        key.append(norm)
+    return tuple(key)

@@ -1,0 +1,91 @@
+"""Turn a case told in words into structured evidence (CONTRACTS.md, ``POST /parse``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from carenote.text.context import Hit, find_hits
+from carenote.text.demographics import find_demographics
+from carenote.text.durations import find_durations
+from carenote.text.labs import find_labs
+from carenote.text.lexicon import Lexicon
+from carenote.text.model import Mention, ParseResult, Span
+from carenote.text.normalise import Tokens, tokenise
+from carenote.text.vital_rules import findings_from_vitals
+from carenote.text.vitals import find_vitals
+
+#: Words that say by their own meaning that a finding is absent ("afebrile": no fever).
+_ABSENT_WORDS = ((re.compile(r"\b(?:afebrile|apyrexial)\b", re.IGNORECASE), "HP:0001945", "Fever"),)
+
+
+def parse(text: str, lexicon: Lexicon) -> ParseResult:
+    """Findings (present/absent, hedged), labs, vitals, age, sex and durations in ``text``."""
+    tokens = tokenise(text)
+    demographics = find_demographics(text)
+    warnings = list(demographics.warnings)
+    hits = find_hits(tokens, lexicon, lexicon.triggers)
+    mentions = _mentions(text, tokens, hits, lexicon)
+    vitals = find_vitals(text)
+    derived, vital_warnings = findings_from_vitals(vitals, demographics.age_years)
+    warnings.extend(vital_warnings)
+    if derived and demographics.pregnant:
+        warnings.append("vital-sign cut-offs are NEWS2's, which is not meant for pregnancy")
+    mentions.extend(m for m in derived if not _said_in_words(m, mentions))
+    labs, lab_warnings = find_labs(text, tokens, lexicon)
+    warnings.extend(lab_warnings)
+    vital_spans = [vital.span for vital in vitals]
+    return ParseResult(
+        mentions=sorted(mentions, key=lambda m: (m.span, m.source, m.id)),
+        labs=[lab for lab in labs if not _overlaps(lab.span, vital_spans)],
+        vitals=vitals,
+        age_years=demographics.age_years,
+        sex=demographics.sex,
+        durations=find_durations(text),
+        warnings=warnings,
+    )
+
+
+def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) -> list[Mention]:
+    mentions: list[Mention] = []
+    for hit in hits:
+        start, end = tokens.starts[hit.first], tokens.ends[hit.last - 1]
+        for index in hit.entries:
+            entry = lexicon.entries[index]
+            mentions.append(
+                Mention(
+                    id=entry.id,
+                    name=entry.name,
+                    choice_id="absent" if hit.negated else "present",
+                    span=(start, end),
+                    text=text[start:end],
+                    hedged=hit.hedged,
+                    subject="family" if hit.family else "patient",
+                )
+            )
+    for pattern, finding, name in _ABSENT_WORDS:
+        for match in pattern.finditer(text):
+            if not _overlaps(match.span(), [m.span for m in mentions]):
+                mentions.append(
+                    Mention(
+                        id=finding,
+                        name=name,
+                        choice_id="absent",
+                        span=match.span(),
+                        text=match.group(0),
+                    )
+                )
+    return mentions
+
+
+def _said_in_words(derived: Mention, mentions: Sequence[Mention]) -> bool:
+    """'febrile to 39' already names fever present; do not add it twice."""
+    return any(
+        m.id == derived.id and m.choice_id == "present" and _overlaps(m.span, [derived.span])
+        for m in mentions
+    )
+
+
+def _overlaps(span: Span, others: Sequence[Span]) -> bool:
+    start, end = span
+    return any(start < o_end and o_start < end for o_start, o_end in others)

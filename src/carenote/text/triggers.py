@@ -1,0 +1,152 @@
+"""Negation, hedging and experiencer trigger phrases (NegEx/ConText style).
+
+The design follows NegEx (Chapman WW, Bridewell W, Hanbury P, Cooper GF, Buchanan BG.
+A simple algorithm for identifying negated findings and diseases in discharge
+summaries. J Biomed Inform 2001) and its extension ConText (Harkema H, Dowling JN,
+Thornblade T, Chapman WW. ConText: an algorithm for determining negation, experiencer,
+and temporal status from clinical reports. J Biomed Inform 2009): a trigger opens a
+scope that runs forward (pre) or backward (post) until the clause ends, a termination
+phrase ("but", "however", "reports") appears, or too many words pass. Pseudo-triggers
+("no change", "not only") look like triggers but are not. The phrase lists here are
+our own, shaped after those papers; they are heuristics, not measured rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from carenote.text.normalise import tokenise
+from carenote.text.trie import TrieNode, insert
+
+#: Words that may pass between a trigger (or the last finding in its scope) and the
+#: next finding before the scope lapses. Lists chain: each finding resets the count.
+WINDOW = 5
+#: Words a backward (post) trigger may reach over, between findings.
+POST_WINDOW = 3
+
+Direction = Literal["pre", "post", "both", "pseudo", "stop"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a trigger phrase does to the findings in its scope."""
+
+    direction: Direction
+    negate: bool = False
+    hedge: bool = False
+    family: bool = False
+
+
+NEG_PRE = Trigger("pre", negate=True)
+NEG_POST = Trigger("post", negate=True)
+NEG_BOTH = Trigger("both", negate=True)
+HEDGE_PRE = Trigger("pre", hedge=True)
+HEDGE_POST = Trigger("post", hedge=True)
+HEDGE_BOTH = Trigger("both", hedge=True)
+#: "unlikely", "doubtful": said with doubt, and leaning to absent.
+DOUBT_POST = Trigger("post", negate=True, hedge=True)
+DOUBT_BOTH = Trigger("both", negate=True, hedge=True)
+DOUBT_PRE = Trigger("pre", negate=True, hedge=True)
+FAMILY_PRE = Trigger("pre", family=True)
+FAMILY_NEG_PRE = Trigger("pre", negate=True, family=True)
+PSEUDO = Trigger("pseudo")
+STOP = Trigger("stop")
+
+_RELATIVES = (
+    "mother", "father", "sister", "brother", "sibling", "parent", "grandmother",
+    "grandfather", "aunt", "uncle", "cousin", "mum", "mom", "dad",
+)  # fmt: skip
+_RELATIVE_VERBS = ("has", "had", "with", "died of", "was diagnosed with", "suffers from")
+
+_PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
+    (NEG_PRE, (
+        "no", "not", "denies", "denied", "denying", "deny", "without", "w/o",
+        "negative for", "neg for", "no history of", "no hx of", "no evidence of",
+        "no sign of", "no signs of", "no symptoms of", "absence of", "free of", "free from",
+        "never", "never had", "neither", "nor", "no complaints of", "no c/o", "lack of",
+        "ruled out", "rules out", "resolution of", "no further episodes of",
+        "no longer", "not had", "no episodes of", "nil",
+    )),
+    (NEG_POST, (
+        "was denied", "were denied", "is absent", "was absent", "are absent", "were absent",
+        "is negative", "was negative", "were negative", "not present", "is not present",
+        "was not present", "not seen", "not detected", "not found", "was ruled out",
+        "were ruled out", "has been ruled out", "been excluded", "was excluded",
+        "is excluded", "were excluded", "excluded",
+    )),
+    (NEG_BOTH, ("absent", "negative")),
+    (HEDGE_PRE, (
+        "possibly", "probably", "suspect",
+        "suspicious for", "suspicion of", "suspicion for", "concern for", "concerning for",
+        "concerned about", "worried about", "question of", "questionable", "query",
+        "rule out", "to rule out", "r/o", "evaluate for", "evaluation for", "work up for",
+        "not rule out", "can not rule out", "not exclude", "can not exclude",
+        "could be", "may be", "might be", "may have", "might have", "maybe", "perhaps",
+        "differential includes", "differential diagnosis includes", "ddx", "consider",
+        "considering", "not sure", "not certain", "unsure", "uncertain", "presumed",
+        "presumably", "most likely", "versus", "vs",
+    )),
+    (HEDGE_POST, (
+        "is possible", "is suspected", "was suspected", "is likely", "not be excluded",
+        "not be ruled out", "not ruled out", "not excluded", "is probable",
+        "was not ruled out", "is not ruled out", "is not excluded",
+    )),
+    (HEDGE_BOTH, ("suspected", "likely", "possible", "probable")),
+    (DOUBT_PRE, ("unlikely to be", "doubt", "doubtful for")),
+    (DOUBT_POST, (
+        "is unlikely", "was unlikely", "seems unlikely", "less likely", "is less likely",
+        "not likely", "is not likely", "very unlikely", "is doubtful", "improbable",
+    )),
+    (DOUBT_BOTH, ("unlikely", "doubtful")),
+    (FAMILY_PRE, (
+        "family history of", "family history", "fhx", "fh of", "runs in the family",
+        "family member with", "family members with",
+        *(f"{who} {verb}" for who in _RELATIVES for verb in _RELATIVE_VERBS),
+    )),
+    (FAMILY_NEG_PRE, ("no family history of", "no family history", "no fh of", "no fhx")),
+    (PSEUDO, (
+        "no change", "no significant change", "no increase", "no decrease",
+        "no improvement", "not improve", "not improved", "not improving", "no relief",
+        "not relieved", "not only", "not just", "not necessarily", "without difficulty",
+        "no further", "gram negative", "not worse", "not respond", "not responded",
+        "not responding", "no response", "not resolved", "not resolve", "not go away",
+        "not gone away", "not settle", "not settled", "not subside", "not subsided",
+        "not stop", "not stopped", "not help", "not helped",
+    )),
+    (STOP, (
+        "but", "however", "although", "though", "yet", "except", "except for",
+        "apart from", "aside from", "other than", "save for", "still", "nevertheless",
+        "whereas", "while", "which", "who", "because", "due to", "secondary to",
+        "reports", "reported", "reporting", "complains of", "complained of",
+        "complaining of", "complains", "c/o", "endorses", "endorsed", "endorsing", "admits",
+        "presents", "presented", "presenting", "present", "positive for", "positive",
+        "notable for", "significant for", "remarkable for", "she", "he", "they", "patient",
+        "pt", ", has", ", had", ", have", ", is", ", was", "and has", "and had", "and is",
+        "and was", "and have", "now has", "developed", "then developed", "subsequently",
+    )),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerTable:
+    """Trigger phrases compiled into a token trie (index into ``triggers``)."""
+
+    root: TrieNode
+    triggers: tuple[Trigger, ...]
+
+
+def build_triggers() -> TriggerTable:
+    """Compile the trigger phrases; a phrase listed twice keeps its first meaning."""
+    root = TrieNode()
+    triggers: list[Trigger] = []
+    seen: set[tuple[str, ...]] = set()
+    for trigger, phrases in _PHRASES:
+        for phrase in phrases:
+            key = tokenise(phrase).norms
+            if key in seen:
+                continue
+            seen.add(key)
+            triggers.append(trigger)
+            insert(root, key, len(triggers) - 1)
+    return TriggerTable(root, tuple(triggers))
