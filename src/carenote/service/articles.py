@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import nh3
 import yaml
@@ -51,24 +52,26 @@ class Reference(BaseModel):
 class CheckPrefill(BaseModel):
     """How the article's "start a symptom check" link pre-fills the check."""
 
-    model_config = ConfigDict(frozen=True, extra="allow")
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     lab: str | None = None
-    value: float | None = None
-    unit: str | None = None
     finding: str | None = None
+
+    def query(self) -> str:
+        """Return the query string of the /check link (``lab=…`` or ``finding=…``)."""
+        return urlencode({k: v for k, v in (("lab", self.lab), ("finding", self.finding)) if v})
 
 
 class ArticleMeta(BaseModel):
     """The front matter of an article (docs/articles.md)."""
 
-    model_config = ConfigDict(frozen=True, extra="allow")
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str
     summary: str
     authors: list[Person] = []
-    medical_reviewer: Person | str | None = None
+    medical_reviewer: Person | None = None
     review_status: str = "draft"
     published: date | None = None
     last_reviewed: date | None = None

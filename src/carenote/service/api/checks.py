@@ -1,0 +1,137 @@
+"""Service functions of the symptom check, shared by the JSON API and the HTML pages."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from carenote.compiler.schema import Sex
+from carenote.engine.case import Case
+from carenote.engine.interview import InterviewStep
+from carenote.engine.result import DISCLAIMER, CheckResult, EvidenceItem
+from carenote.labs.model import LabInput, LabResult
+from carenote.service.api.errors import ApiError
+from carenote.service.api.schemas import (
+    CaseIn,
+    ExplainOut,
+    SearchHit,
+    TriageOut,
+    TriageSerious,
+)
+
+#: Urgencies that make a ranked condition "serious" in POST /triage.
+SERIOUS_URGENCIES = ("emergency_ambulance", "emergency")
+
+
+class CheckEngine(Protocol):
+    """What the service needs from ``carenote.engine.Engine``."""
+
+    def check(self, case: Case) -> CheckResult:
+        """Rank possible causes for ``case``."""
+
+    def interview(self, case: Case, *, max_questions: int = 20) -> InterviewStep:
+        """Return the next question and the current ranking."""
+
+    def triage(self, case: Case) -> CheckResult:
+        """Return the check result with its triage level."""
+
+    def explain(self, case: Case, target: str) -> Any:
+        """Return the supporting, conflicting and unconfirmed evidence for ``target``."""
+
+    def search(self, phrase: str, max_results: int) -> list[tuple[str, str]]:
+        """Return (id, label) of findings matching ``phrase``."""
+
+    def interpret_lab(
+        self, lab: LabInput, *, age_years: float, sex: Sex, pregnancy_trimester: int | None
+    ) -> LabResult:
+        """Interpret one lab value against its age/sex-specific reference range."""
+
+    def parse_text(self, text: str, age: float | None, sex: Sex | None) -> Any:
+        """Find findings, labs, age and sex in free text."""
+
+
+def build_case(body: CaseIn) -> Case:
+    """Turn an API request body into the engine's :class:`Case`."""
+    labs = [LabInput(code=lab.code, value=lab.value, unit=lab.unit) for lab in body.labs]
+    return Case(
+        age_years=body.age.years(), sex=body.sex, pregnancy_trimester=body.pregnancy_trimester,
+        evidence=body.evidence, labs=labs,
+    )
+
+
+def _engine_call_error(error: ValueError) -> ApiError:
+    # The engine raises ValueError subclasses with a message naming the bad input.
+    return ApiError(422, str(error), [(["body"], str(error))])
+
+
+def run_check(*, engine: CheckEngine, case: Case) -> CheckResult:
+    """Run a full check (ranking, triage, labs, next steps)."""
+    try:
+        return engine.check(case)
+    except ValueError as error:
+        raise _engine_call_error(error) from error
+
+
+def run_interview(*, engine: CheckEngine, case: Case, max_questions: int) -> InterviewStep:
+    """Return the next interview question (or None) and the current ranking."""
+    try:
+        return engine.interview(case, max_questions=max_questions)
+    except ValueError as error:
+        raise _engine_call_error(error) from error
+
+
+def run_triage(*, engine: CheckEngine, case: Case) -> TriageOut:
+    """Return the triage level, its reasons and the conditions that need emergency care."""
+    try:
+        result = engine.triage(case)
+    except ValueError as error:
+        raise _engine_call_error(error) from error
+    serious = [
+        TriageSerious(id=c.id, name=c.name, urgency=c.urgency,
+                      is_emergency=c.urgency == "emergency_ambulance")
+        for c in result.conditions
+        if c.urgency in SERIOUS_URGENCIES
+    ]
+    return TriageOut(triage_level=result.triage.level, reasons=result.triage.reasons,
+                     serious=serious, disclaimer=result.disclaimer)
+
+
+def _items(value: Any) -> list[Any]:
+    return list(value) if value is not None else []
+
+
+def run_explain(*, engine: CheckEngine, case: Case, target: str) -> ExplainOut:
+    """Return the evidence for and against ``target`` and what is still unconfirmed."""
+    try:
+        explained = engine.explain(case, target)
+    except (KeyError, ValueError) as error:
+        message = f"unknown condition {target!r}" if isinstance(error, KeyError) else str(error)
+        raise ApiError(422, message, [(["body", "target"], message)]) from error
+    unconfirmed = getattr(explained, "unconfirmed", None)
+    if isinstance(explained, tuple):
+        explained, unconfirmed = explained
+    return ExplainOut(
+        target=target,
+        supporting_evidence=[EvidenceItem.model_validate(e, from_attributes=True)
+                             for e in _items(explained.supporting)],
+        conflicting_evidence=[EvidenceItem.model_validate(e, from_attributes=True)
+                              for e in _items(explained.conflicting)],
+        unconfirmed_evidence=_items(unconfirmed),
+        disclaimer=DISCLAIMER,
+    )
+
+
+def interpret_lab(
+    *, engine: CheckEngine, lab: LabInput, age_years: float, sex: Sex,
+    pregnancy_trimester: int | None,
+) -> LabResult:
+    """Interpret one lab value; bad codes or units become a 422 that says what is wrong."""
+    try:
+        return engine.interpret_lab(lab, age_years=age_years, sex=sex,
+                                    pregnancy_trimester=pregnancy_trimester)
+    except ValueError as error:
+        raise ApiError(422, str(error), [(["body"], str(error))]) from error
+
+
+def search_findings(*, engine: CheckEngine, phrase: str, max_results: int) -> list[SearchHit]:
+    """Return findings whose names match ``phrase``."""
+    return [SearchHit(id=i, label=label) for i, label in engine.search(phrase, max_results)]
