@@ -24,6 +24,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from ucumvert import PintUcumRegistry
 
 from carenote.compiler.schema import FindingId, Source, SourceId
 from carenote.labs.errors import CatalogueError
@@ -195,9 +196,7 @@ class Lab:
 
     __slots__ = ("definition", "units", "file")
 
-    def __init__(
-        self, definition: LabDefinition, units: dict[str, Conversion], file: Path
-    ) -> None:
+    def __init__(self, definition: LabDefinition, units: dict[str, Conversion], file: Path) -> None:
         self.definition = definition
         #: normalised written label → conversion to the canonical unit
         self.units = units
@@ -261,7 +260,9 @@ def _read(path: Path) -> CatalogueFile:
         raise CatalogueError(f"{path}: {problems}") from err
 
 
-def _unit_table(definition: LabDefinition, registry: object, path: Path) -> dict[str, Conversion]:
+def _unit_table(
+    definition: LabDefinition, registry: PintUcumRegistry, path: Path
+) -> dict[str, Conversion]:
     table: dict[str, Conversion] = {}
     affine = {c.unit: c for c in definition.conversions}
     for ucum in (definition.unit, *definition.accepted_units, *affine):
@@ -269,11 +270,9 @@ def _unit_table(definition: LabDefinition, registry: object, path: Path) -> dict
             conversion = Conversion(ucum, affine[ucum].factor, affine[ucum].offset)
         else:
             try:
-                factor = linear_factor(registry, ucum, definition.unit, definition.molar_mass)  # type: ignore[arg-type]
+                factor = linear_factor(registry, ucum, definition.unit, definition.molar_mass)
             except Exception as err:  # ucumvert raises several unrelated types
-                raise CatalogueError(
-                    f"{path}: {definition.code}: unit {ucum!r}: {err}"
-                ) from err
+                raise CatalogueError(f"{path}: {definition.code}: unit {ucum!r}: {err}") from err
             conversion = Conversion(ucum, factor)
         table[normalise_label(ucum)] = conversion
     by_ucum = {c.ucum: c for c in table.values()}

@@ -99,8 +99,13 @@ def select_interval(
 
 
 def _choose_range(
-    catalogue: LabCatalogue, lab: Lab, given: ReferenceRange | None,
-    age_years: float, sex: str, trimester: int | None, notes: list[str],
+    catalogue: LabCatalogue,
+    lab: Lab,
+    given: ReferenceRange | None,
+    age_years: float,
+    sex: str,
+    trimester: int | None,
+    notes: list[str],
 ) -> _Range:
     definition = lab.definition
     if given is not None and (given.low is not None or given.high is not None):
@@ -127,8 +132,11 @@ def _choose_range(
     if interval.trimester is not None:
         notes.extend(definition.notes.pregnancy)
     public = ReferenceRange(
-        low=interval.low, high=interval.high, unit=definition.unit,
-        applies_to=interval.applies_to, source=catalogue.cite(interval.source),
+        low=interval.low,
+        high=interval.high,
+        unit=definition.unit,
+        applies_to=interval.applies_to,
+        source=catalogue.cite(interval.source),
     )
     return _Range(public, lab.units[normalise_label(definition.unit)], interval)
 
