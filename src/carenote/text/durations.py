@@ -22,18 +22,29 @@ _AMOUNT = rf"(?P<num>{DIGITS_PATTERN}|{VAGUE_PATTERN}|{WORD_NUMBER_PATTERN})"
 _NOT_AGE = r"(?!\s*-?\s*old\b)"  # "3-day-old" is an age, not a duration
 _I = re.IGNORECASE
 
-_SPANS = (
+#: Each pattern with words that must occur in the text for it to match at all: a
+#: substring test is far cheaper than trying the pattern at every word.
+_SPANS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # "for 3 days", "over the last several hours", "in the past 2 weeks", "x 3 days"
-    re.compile(
-        r"\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|previous|preceding|about|"
-        rf"around|approximately|nearly|almost|more\s+than|over|under|some)\s+)*"
-        rf"{_AMOUNT}\s*-?\s*{_UNIT}\b{_NOT_AGE}",
-        _I,
+    (
+        re.compile(
+            r"\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|previous|preceding|"
+            r"about|around|approximately|nearly|almost|more\s+than|over|under|some)\s+)*"
+            rf"{_AMOUNT}\s*-?\s*{_UNIT}\b{_NOT_AGE}",
+            _I,
+        ),
+        ("for", "over", "during", "in", "within", "x"),
     ),
     # "2 weeks ago", "three days prior", "5 days before admission"
-    re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s+(?:ago|prior|previously|earlier|before)\b", _I),
+    (
+        re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s+(?:ago|prior|previously|earlier|before)\b", _I),
+        ("ago", "prior", "previously", "earlier", "before"),
+    ),
     # "a 3-day history of", "2-week history", "a 3 day course"
-    re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s*-?\s*(?:history|course|duration)\b", _I),
+    (
+        re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s*-?\s*(?:history|course|duration)\b", _I),
+        ("history", "course", "duration"),
+    ),
 )
 #: Named times, as a reader would count them in days (approximate by nature).
 _SINCE = {
@@ -66,7 +77,10 @@ def find_durations(text: str) -> list[Duration]:
 
 
 def _candidates(text: str) -> Iterator[Duration]:
-    for pattern in _SPANS:
+    lowered = text.lower()
+    for pattern, needed in _SPANS:
+        if not any(word in lowered for word in needed):
+            continue
         for match in pattern.finditer(text):
             amount = to_number(match.group("num"))
             if amount is None:

@@ -44,6 +44,7 @@ class Lexicon:
         "phrase_count",
         "skipped",
         "triggers",
+        "token_cache",
         "_findings",
         "_labs",
     )
@@ -56,6 +57,7 @@ class Lexicon:
         labs: TrieNode,
         phrase_count: int,
         skipped: Sequence[str],
+        token_cache: Mapping[str, str] | None = None,
     ) -> None:
         self.entries = tuple(entries)
         self.lab_codes = tuple(lab_codes)
@@ -64,6 +66,9 @@ class Lexicon:
         self.skipped = tuple(skipped)
         #: Negation/hedging/family trigger phrases, compiled with the lexicon.
         self.triggers: TriggerTable = build_triggers()
+        #: Raw word → normalised word, seeded while building and reused by ``parse``
+        #: (bounded by ``normalise.CACHE_LIMIT``; only ever grows by pure results).
+        self.token_cache: dict[str, str] = dict(token_cache or {})
         self._findings = findings
         self._labs = labs
 
@@ -81,7 +86,7 @@ class Lexicon:
         cache: dict[str, str] = {}
         skipped: list[str] = []
         kept = list(entries)
-        findings = TrieNode()
+        findings: TrieNode = {}
         count = 0
         for index, entry in enumerate(kept):
             for phrase in (entry.name, *entry.phrases):
@@ -89,7 +94,7 @@ class Lexicon:
                     count += 1
                 else:
                     skipped.append(phrase)
-        labs = TrieNode()
+        labs: TrieNode = {}
         codes = list((lab_names or {}).keys())
         for index, code in enumerate(codes):
             for name in (lab_names or {})[code]:
@@ -97,7 +102,7 @@ class Lexicon:
                     count += 1
                 else:
                     skipped.append(name)
-        return cls(kept, findings, codes, labs, count, skipped)
+        return cls(kept, findings, codes, labs, count, skipped, cache)
 
     def match_finding(self, norms: Sequence[str], start: int) -> tuple[int, tuple[int, ...]]:
         """Longest finding phrase at ``start``: (token count, entry indices)."""

@@ -30,9 +30,11 @@ VAGUE_NUMBERS: Mapping[str, int] = MappingProxyType(
     {"a few": 3, "few": 3, "several": 3, "a couple of": 2, "a couple": 2, "couple of": 2}
 )
 
-#: Longest first, so "twenty-one" wins over "twenty".
-WORD_NUMBER_PATTERN = "|".join(
-    sorted((w.replace(" ", r"\s+") for w in WORD_NUMBERS), key=len, reverse=True)
+#: The same words as one compact pattern (a long alternation is slow to try at every
+#: position); longest alternatives first, so "twenty-one" wins over "twenty".
+WORD_NUMBER_PATTERN = (
+    rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[9:0:-1])}))?"
+    rf"|(?:a|one)\s+hundred|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|an|a"
 )
 VAGUE_PATTERN = "|".join(
     sorted((w.replace(" ", r"\s+") for w in VAGUE_NUMBERS), key=len, reverse=True)

@@ -21,7 +21,7 @@ _ABSENT_WORDS = ((re.compile(r"\b(?:afebrile|apyrexial)\b", re.IGNORECASE), "HP:
 
 def parse(text: str, lexicon: Lexicon) -> ParseResult:
     """Findings (present/absent, hedged), labs, vitals, age, sex and durations in ``text``."""
-    tokens = tokenise(text)
+    tokens = tokenise(text, lexicon.token_cache)
     demographics = find_demographics(text)
     warnings = list(demographics.warnings)
     hits = find_hits(tokens, lexicon, lexicon.triggers)

@@ -138,7 +138,7 @@ class TriggerTable:
 
 def build_triggers() -> TriggerTable:
     """Compile the trigger phrases; a phrase listed twice keeps its first meaning."""
-    root = TrieNode()
+    root: TrieNode = {}
     triggers: list[Trigger] = []
     seen: set[tuple[str, ...]] = set()
     for trigger, phrases in _PHRASES:
