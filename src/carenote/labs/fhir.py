@@ -98,11 +98,14 @@ def _applies_to(reference: Any) -> str:
             parts.append(str(label))
     age = reference.age
     if age is not None and (age.low is not None or age.high is not None):
-        low = f"{age.low.value:g}" if age.low is not None else "0"
-        high = f" to {age.high.value:g}" if age.high is not None else " and over"
         bound = age.low or age.high
         unit = _AGE_UNITS.get(str(bound.code or bound.unit or "a"), str(bound.unit or "years"))
-        parts.append(f"age {low}{high} {unit}")
+        if age.high is None:
+            parts.append(f"age {age.low.value:g} {unit} and over")
+        elif age.low is None:
+            parts.append(f"age below {age.high.value:g} {unit}")
+        else:
+            parts.append(f"age {age.low.value:g} to {age.high.value:g} {unit}")
     return "; ".join(parts) or "as reported by the laboratory"
 
 
