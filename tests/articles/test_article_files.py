@@ -29,23 +29,61 @@ PAST_REVIEW_SLUG = "scurvy"
 LIBRARY_DATE = dt.date(2026, 11, 26)
 
 #: Condition ids agreed for the low-ALP domain (knowledge/conditions/low_alp.yaml).
-LOW_ALP_CONDITION_IDS = frozenset({
-    "hypophosphatasia_perinatal", "hypophosphatasia_infantile", "hypophosphatasia_childhood",
-    "hypophosphatasia_adult", "odontohypophosphatasia", "zinc_deficiency",
-    "magnesium_deficiency", "protein_energy_malnutrition", "hypothyroidism",
-    "diabetes_poorly_controlled", "vitamin_b12_deficiency", "aplastic_anaemia",
-    "severe_anaemia", "coeliac_disease", "inflammatory_bowel_disease", "wilson_disease",
-    "wilson_disease_fulminant", "severe_fatty_liver_disease", "critical_illness", "cachexia",
-    "chemotherapy_effect", "glucocorticoid_effect", "immunosuppressant_effect",
-    "heavy_metal_exposure", "cardiac_surgery_bypass", "massive_transfusion",
-    "antiresorptive_therapy", "oestrogen_therapy", "milk_alkali_syndrome",
-    "hypoparathyroidism", "scurvy", "hypervitaminosis_d", "sample_contamination",
-    "laboratory_assay_error", "low_alp_normal_variant",
-})
+LOW_ALP_CONDITION_IDS = frozenset(
+    {
+        "hypophosphatasia_perinatal",
+        "hypophosphatasia_infantile",
+        "hypophosphatasia_childhood",
+        "hypophosphatasia_adult",
+        "odontohypophosphatasia",
+        "zinc_deficiency",
+        "magnesium_deficiency",
+        "protein_energy_malnutrition",
+        "hypothyroidism",
+        "diabetes_poorly_controlled",
+        "vitamin_b12_deficiency",
+        "aplastic_anaemia",
+        "severe_anaemia",
+        "coeliac_disease",
+        "inflammatory_bowel_disease",
+        "wilson_disease",
+        "wilson_disease_fulminant",
+        "severe_fatty_liver_disease",
+        "critical_illness",
+        "cachexia",
+        "chemotherapy_effect",
+        "glucocorticoid_effect",
+        "immunosuppressant_effect",
+        "heavy_metal_exposure",
+        "cardiac_surgery_bypass",
+        "massive_transfusion",
+        "antiresorptive_therapy",
+        "oestrogen_therapy",
+        "milk_alkali_syndrome",
+        "hypoparathyroidism",
+        "scurvy",
+        "hypervitaminosis_d",
+        "sample_contamination",
+        "laboratory_assay_error",
+        "low_alp_normal_variant",
+    }
+)
 REQUIRED_FIELDS = {
-    "slug", "title", "summary", "authors", "medical_reviewer", "review_status",
-    "published", "last_reviewed", "next_review_due", "topics", "findings", "conditions",
-    "labs", "references", "check_prefill",
+    "slug",
+    "title",
+    "summary",
+    "authors",
+    "medical_reviewer",
+    "review_status",
+    "published",
+    "last_reviewed",
+    "next_review_due",
+    "topics",
+    "findings",
+    "conditions",
+    "labs",
+    "references",
+    "check_prefill",
 }
 REVIEW_STATUSES = {"awaiting clinician review", "clinician reviewed"}
 REQUIRED_SECTIONS = (
@@ -104,13 +142,16 @@ def loinc_check_digit(number: str) -> int:
     return (10 - total % 10) % 10
 
 
-def defined_condition_ids() -> set[str]:
+@cache
+def defined_condition_ids() -> frozenset[str]:
     """Return the condition ids defined in the knowledge base's conditions files."""
+    # The C loader keeps this fast on the large knowledge-base files; fall back if absent.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     ids: set[str] = set()
-    for path in CONDITIONS_DIR.glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for path in sorted(CONDITIONS_DIR.glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
         ids.update(str(c["id"]) for c in data.get("conditions", []) or [])
-    return ids
+    return frozenset(ids)
 
 
 def article_id(path: Path) -> str:
@@ -139,9 +180,7 @@ def test_slugs_and_titles_are_unique() -> None:
 
 
 def test_exactly_one_article_is_past_its_review_date() -> None:
-    past = [
-        p.stem for p in ARTICLE_PATHS if split_article(p)[0]["next_review_due"] < LIBRARY_DATE
-    ]
+    past = [p.stem for p in ARTICLE_PATHS if split_article(p)[0]["next_review_due"] < LIBRARY_DATE]
     assert past == [PAST_REVIEW_SLUG]
     assert SEED_SLUG not in past
 
@@ -274,12 +313,36 @@ def test_seed_article_covers_its_brief() -> None:
     assert "HP:0003282" in meta["findings"]
     lowered = body.lower()
     for phrase in (
-        "hypophosphatasia", "zinc", "magnesium", "hypothyroidism", "diabetes", "b12",
-        "aplastic", "coeliac", "inflammatory bowel", "wilson", "fatty liver", "cachexia",
-        "bypass", "transfusion", "chemotherapy", "steroid", "immunosuppress",
-        "bisphosphonate", "denosumab", "oestrogen", "heavy metal", "milk-alkali",
-        "hypoparathyroidism", "scurvy", "edta", "pyridoxal", "phosphoethanolamine", "alpl",
-        "seizure", "jaundice",
+        "hypophosphatasia",
+        "zinc",
+        "magnesium",
+        "hypothyroidism",
+        "diabetes",
+        "b12",
+        "aplastic",
+        "coeliac",
+        "inflammatory bowel",
+        "wilson",
+        "fatty liver",
+        "cachexia",
+        "bypass",
+        "transfusion",
+        "chemotherapy",
+        "steroid",
+        "immunosuppress",
+        "bisphosphonate",
+        "denosumab",
+        "oestrogen",
+        "heavy metal",
+        "milk-alkali",
+        "hypoparathyroidism",
+        "scurvy",
+        "edta",
+        "pyridoxal",
+        "phosphoethanolamine",
+        "alpl",
+        "seizure",
+        "jaundice",
     ):
         assert phrase in lowered, phrase
 
