@@ -11,6 +11,7 @@ and mapped to UCUM before anything is parsed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from ucumvert import PintUcumRegistry
 
@@ -67,8 +68,12 @@ def normalise_label(text: str) -> str:
     return lowered
 
 
+@cache
 def new_registry() -> PintUcumRegistry:
-    """A fresh UCUM-aware unit registry (slow to build: once per catalogue load)."""
+    """The UCUM-aware unit registry, built once per process (about a second).
+
+    Cached because building it dominates catalogue loading; it is only read from.
+    """
     return PintUcumRegistry()
 
 
