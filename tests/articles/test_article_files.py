@@ -405,3 +405,13 @@ def test_check_prefill_targets_exist_in_the_knowledge_base() -> None:
             assert prefill["finding"] in findings, path.stem
         else:
             assert prefill["lab"] in labs, path.stem
+
+
+def test_links_between_articles_point_at_existing_slugs() -> None:
+    slugs = {p.stem for p in ARTICLE_PATHS}
+    for path in ARTICLE_PATHS:
+        _, body = split_article(path)
+        for target in re.findall(r"\]\((/[^)\s]*)\)", body):
+            match = re.fullmatch(r"/articles/([a-z0-9-]+)", target)
+            assert match, f"{path.stem}: internal link {target} is not an article link"
+            assert match.group(1) in slugs, f"{path.stem}: no article {target}"
