@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from service_support import TestClient
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """The error shape does not depend on the database: SQLite only, to keep this fast."""
+    return f"sqlite+pysqlite:///{tmp_path / 'carenote.sqlite3'}"
 
 
 def assert_error_shape(body: dict[str, Any], status: int) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from pydantic import ValidationError
+
 from carenote.compiler.schema import Sex
 from carenote.engine.case import Case
 from carenote.engine.interview import InterviewStep
@@ -52,10 +54,14 @@ class CheckEngine(Protocol):
 def build_case(body: CaseIn) -> Case:
     """Turn an API request body into the engine's :class:`Case`."""
     labs = [LabInput(code=lab.code, value=lab.value, unit=lab.unit) for lab in body.labs]
-    return Case(
-        age_years=body.age.years(), sex=body.sex, pregnancy_trimester=body.pregnancy_trimester,
-        evidence=body.evidence, labs=labs,
-    )
+    try:
+        return Case(
+            age_years=body.age.years(), sex=body.sex,
+            pregnancy_trimester=body.pregnancy_trimester, evidence=body.evidence, labs=labs,
+        )
+    except ValidationError as error:
+        raise ApiError(422, "The case is not valid; see errors.", [
+            (["body", *map(str, e["loc"])], e["msg"]) for e in error.errors()]) from error
 
 
 def _engine_call_error(error: ValueError) -> ApiError:

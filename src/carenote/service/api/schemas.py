@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from carenote.compiler.schema import Sex, TriageLevel
 from carenote.engine.case import EvidenceInput
@@ -13,6 +13,8 @@ from carenote.engine.result import EvidenceItem
 
 # Months per year for converting {value, unit: month} ages.
 _MONTHS_PER_YEAR = 12.0
+#: The engine's Case accepts ages up to 130 years.
+_MAX_AGE_YEARS = 130.0
 
 
 class Age(BaseModel):
@@ -26,6 +28,12 @@ class Age(BaseModel):
     def years(self) -> float:
         """Return the age in years."""
         return self.value if self.unit == "year" else self.value / _MONTHS_PER_YEAR
+
+    @model_validator(mode="after")
+    def _at_most_130_years(self) -> Age:
+        if self.years() > _MAX_AGE_YEARS:
+            raise ValueError(f"age must be at most {_MAX_AGE_YEARS:g} years")
+        return self
 
 
 class LabIn(BaseModel):
