@@ -131,3 +131,9 @@ def test_find_by_label(catalogue: LabCatalogue) -> None:
         lab = catalogue.find(label)
         assert lab is not None and lab.definition.code == "LOINC:6768-6"
     assert catalogue.find("no such test") is None
+
+
+def test_wrong_loinc_check_digit_is_an_error(tmp_path: Path) -> None:
+    _write(tmp_path, _lab(_band("0d", None)).replace("LOINC:6768-6", "LOINC:6768-5"))
+    with pytest.raises(CatalogueError, match="wrong LOINC check digit"):
+        load_catalogue(tmp_path)

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -36,7 +37,26 @@ from carenote.labs.units import (
     normalise_label,
 )
 
-LoincId = Annotated[str, StringConstraints(pattern=r"^LOINC:\d{1,7}-\d$")]
+
+def loinc_check_digit(number: str) -> int:
+    """The LOINC mod-10 (Luhn) check digit of the numeric part of a code."""
+    total = 0
+    for position, char in enumerate(reversed(number)):
+        digit = int(char) * (2 if position % 2 == 0 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return (10 - total % 10) % 10
+
+
+def _valid_loinc(code: str) -> str:
+    number, check = code.split(":", 1)[1].split("-")
+    if loinc_check_digit(number) != int(check):
+        raise ValueError(f"{code}: wrong LOINC check digit (expected {loinc_check_digit(number)})")
+    return code
+
+
+LoincId = Annotated[
+    str, StringConstraints(pattern=r"^LOINC:\d{1,7}-\d$"), AfterValidator(_valid_loinc)
+]
 AgeText = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?[dwmy]$")]
 SexOrAny = Literal["any", "female", "male"]
 
