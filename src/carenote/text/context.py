@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from carenote.text.lexicon import Lexicon
 from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens
-from carenote.text.trie import longest
 from carenote.text.triggers import POST_WINDOW, WINDOW, Trigger, TriggerTable
 
 
@@ -58,6 +57,8 @@ class _State:
 def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit]:
     """All lexicon phrases in ``tokens`` with negation, hedging and family resolved."""
     norms = tokens.norms
+    findings = lexicon.finding_table
+    triggers = table.table
     hits: list[Hit] = []
     state = _State(clause=[])
     query_next = False
@@ -78,8 +79,9 @@ def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit
             query_next = False
             i += 1
             continue
-        f_len, entries = lexicon.match_finding(norms, i)
-        t_len, found = longest(table.root, norms, i)
+        # The set tests skip the look-ups for the many words that start no phrase.
+        f_len, entries = findings.longest(norms, i) if tok in findings.firsts else (0, ())
+        t_len, found = triggers.longest(norms, i) if tok in triggers.firsts else (0, ())
         if f_len and f_len >= t_len:
             hit = Hit(i, i + f_len, entries, lead_gap=state.since_hit)
             if query_next:

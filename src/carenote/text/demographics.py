@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from carenote.text.numbers import DIGITS_PATTERN, WORD_NUMBER_PATTERN, to_number
+from carenote.text.numbers import (
+    DIGITS_PATTERN,
+    WORD_NUMBER_PATTERN,
+    matches_ending_at,
+    to_number,
+)
 
 SexValue = Literal["female", "male"]
 
@@ -16,9 +21,11 @@ _YEARS_PER = {"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25}
 _NUM = rf"(?P<num>{DIGITS_PATTERN}|{WORD_NUMBER_PATTERN})"
 _UNIT = r"(?P<unit>years?|yrs?|y|months?|mos?|weeks?|wks?|days?|d)"
 _SEX_LETTER = r"(?:\s*,?\s*(?-i:(?P<letter>[MF]))\b)?"
+#: "48-year-old", "3 day old", "7-month-old", "two-year-old", "48 years old": tried
+#: only just before each "old" (see ``numbers.matches_ending_at``).
+_AGED_OLD = re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s*-?\s*old\b{_SEX_LETTER}", re.IGNORECASE)
+_OLD = re.compile(r"\bold\b", re.IGNORECASE)
 _AGE_PATTERNS = (
-    # "48-year-old", "3 day old", "7-month-old", "two-year-old", "48 years old"
-    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s*-?\s*old\b{_SEX_LETTER}", re.IGNORECASE),
     # "68 yo M", "68yo", "68 y/o", "68 y.o. F"
     re.compile(rf"\b(?P<num>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?)(?!\w){_SEX_LETTER}", re.IGNORECASE),
     # "aged 48", "age: 48", "age 7 months" (but not "at the age of 30", said of the past)
@@ -86,8 +93,8 @@ def find_demographics(text: str) -> Demographics:
 
 def _find_age(text: str, warnings: list[str]) -> tuple[float | None, int, str | None, str | None]:
     best: tuple[int, float, int, str | None, str | None] | None = None
-    for pattern in _AGE_PATTERNS:
-        match = pattern.search(text)
+    old = next(matches_ending_at(_AGED_OLD, _OLD, text, after=20), None)
+    for match in (old, *(pattern.search(text) for pattern in _AGE_PATTERNS)):
         if match is None or (best is not None and match.start() >= best[0]):
             continue
         number = to_number(match.group("num"))

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from carenote.text.model import Duration
-from carenote.text.numbers import DIGITS_PATTERN, VAGUE_PATTERN, WORD_NUMBER_PATTERN, to_number
+from carenote.text.numbers import (
+    DIGITS_PATTERN,
+    VAGUE_PATTERN,
+    WORD_NUMBER_PATTERN,
+    matches_ending_at,
+    to_number,
+)
 
 #: Days per unit; a month is a twelfth of 365.25 days.
 _DAYS = {
@@ -22,28 +29,24 @@ _AMOUNT = rf"(?P<num>{DIGITS_PATTERN}|{VAGUE_PATTERN}|{WORD_NUMBER_PATTERN})"
 _NOT_AGE = r"(?!\s*-?\s*old\b)"  # "3-day-old" is an age, not a duration
 _I = re.IGNORECASE
 
-#: Each pattern with words that must occur in the text for it to match at all: a
-#: substring test is far cheaper than trying the pattern at every word.
-_SPANS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    # "for 3 days", "over the last several hours", "in the past 2 weeks", "x 3 days"
-    (
-        re.compile(
-            r"\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|previous|preceding|"
-            r"about|around|approximately|nearly|almost|more\s+than|over|under|some)\s+)*"
-            rf"{_AMOUNT}\s*-?\s*{_UNIT}\b{_NOT_AGE}",
-            _I,
-        ),
-        ("for", "over", "during", "in", "within", "x"),
-    ),
+#: "for 3 days", "over the last several hours", "in the past 2 weeks", "x 3 days"
+_FOR = re.compile(
+    r"\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|previous|preceding|"
+    r"about|around|approximately|nearly|almost|more\s+than|over|under|some)\s+)*"
+    rf"{_AMOUNT}\s*-?\s*{_UNIT}\b{_NOT_AGE}",
+    _I,
+)
+#: Patterns that end in a keyword, tried only just before each keyword (fast).
+_ENDING_IN = (
     # "2 weeks ago", "three days prior", "5 days before admission"
     (
         re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s+(?:ago|prior|previously|earlier|before)\b", _I),
-        ("ago", "prior", "previously", "earlier", "before"),
+        re.compile(r"\b(?:ago|prior|previously|earlier|before)\b", _I),
     ),
     # "a 3-day history of", "2-week history", "a 3 day course"
     (
         re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s*-?\s*(?:history|course|duration)\b", _I),
-        ("history", "course", "duration"),
+        re.compile(r"\b(?:history|course|duration)\b", _I),
     ),
 )
 #: Named times, as a reader would count them in days (approximate by nature).
@@ -77,22 +80,22 @@ def find_durations(text: str) -> list[Duration]:
 
 
 def _candidates(text: str) -> Iterator[Duration]:
-    lowered = text.lower()
-    for pattern, needed in _SPANS:
-        if not any(word in lowered for word in needed):
+    matches = chain(
+        _FOR.finditer(text),
+        *(matches_ending_at(pattern, keyword, text) for pattern, keyword in _ENDING_IN),
+    )
+    for match in matches:
+        amount = to_number(match.group("num"))
+        if amount is None:
             continue
-        for match in pattern.finditer(text):
-            amount = to_number(match.group("num"))
-            if amount is None:
-                continue
-            unit = match.group("unit").lower()
-            per = _DAYS[unit.rstrip("s")]
-            yield Duration(
-                text=match.group(0),
-                days=round(amount[0] * per, 4),
-                span=match.span(),
-                approximate=amount[1],
-            )
+        unit = match.group("unit").lower()
+        per = _DAYS[unit.rstrip("s")]
+        yield Duration(
+            text=match.group(0),
+            days=round(amount[0] * per, 6),
+            span=match.span(),
+            approximate=amount[1],
+        )
     for match in _NAMED.finditer(text):
         when = " ".join(match.group("when").lower().split())
         yield Duration(text=match.group(0), days=_SINCE[when], span=match.span(), approximate=True)

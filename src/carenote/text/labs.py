@@ -84,8 +84,12 @@ def find_labs(text: str, tokens: Tokens, lexicon: Lexicon) -> tuple[list[LabMent
     warnings: list[str] = []
     norms = tokens.norms
     i = 0
+    table = lexicon.lab_table
     while i < len(norms):
-        length, codes = lexicon.match_lab(norms, i)
+        if norms[i] not in table.firsts:
+            i += 1
+            continue
+        length, codes = table.longest(norms, i)
         if not length:
             i += 1
             continue

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 _UNITS = (
@@ -56,3 +57,25 @@ def to_number(raw: str) -> tuple[float, bool] | None:
     if text in VAGUE_NUMBERS:
         return float(VAGUE_NUMBERS[text]), True
     return None
+
+
+def matches_ending_at(
+    pattern: re.Pattern[str],
+    keyword: re.Pattern[str],
+    text: str,
+    reach: int = 60,
+    after: int = 0,
+) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that end where ``keyword`` ends ("three weeks *ago*").
+
+    ``reach`` characters before the keyword are searched, and ``after`` beyond it (for
+    a pattern with an optional tail, like the "F" of "48-year-old F").
+    A pattern that starts with a number in words is slow to try at every word; trying
+    it only in a short window before each (rare) keyword is much faster.
+    """
+    last_end = 0
+    for hit in keyword.finditer(text):
+        match = pattern.search(text, max(hit.start() - reach, last_end), hit.end() + after)
+        if match is not None:
+            last_end = match.end()
+            yield match

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from carenote.text.normalise import tokenise
-from carenote.text.trie import TrieNode, insert
+from carenote.text.phrasetable import PhraseTable
 
 #: Words that may pass between a trigger (or the last finding in its scope) and the
 #: next finding before the scope lapses. Lists chain: each finding resets the count.
@@ -130,15 +130,15 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class TriggerTable:
-    """Trigger phrases compiled into a token trie (index into ``triggers``)."""
+    """Trigger phrases compiled into a phrase table (values index ``triggers``)."""
 
-    root: TrieNode
+    table: PhraseTable
     triggers: tuple[Trigger, ...]
 
 
 def build_triggers() -> TriggerTable:
     """Compile the trigger phrases; a phrase listed twice keeps its first meaning."""
-    root: TrieNode = {}
+    table = PhraseTable()
     triggers: list[Trigger] = []
     seen: set[tuple[str, ...]] = set()
     for trigger, phrases in _PHRASES:
@@ -148,5 +148,5 @@ def build_triggers() -> TriggerTable:
                 continue
             seen.add(key)
             triggers.append(trigger)
-            insert(root, key, len(triggers) - 1)
-    return TriggerTable(root, tuple(triggers))
+            table.add(key, len(triggers) - 1)
+    return TriggerTable(table, tuple(triggers))

@@ -1,0 +1,74 @@
+"""Age and sex from the way cases are usually opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from carenote.text import ParseResult
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "sex"),
+    [
+        ("A 48-year-old woman presents with fever.", 48.0, "female"),
+        ("A 12-year-old girl with a rash.", 12.0, "female"),
+        ("A 7-month-old boy is brought in.", 7 / 12, "male"),
+        ("a 3 day old with jaundice", 3 / 365.25, None),
+        ("A man in his 60s has chest pain.", 65.0, "male"),
+        ("A woman in her early 30s.", 32.0, "female"),
+        ("A man in his late sixties.", 68.0, "male"),
+        ("68 yo M with cough", 68.0, "male"),
+        ("68M, chest pain", 68.0, "male"),
+        ("45 y/o F", 45.0, "female"),
+        ("A two-year-old boy", 2.0, "male"),
+        ("A 6-week-old girl", 6 * 7 / 365.25, "female"),
+        ("Age: 45. Mr. Smith has a cough.", 45.0, "male"),
+        ("Aged 70, she reports breathlessness.", 70.0, "female"),
+        ("A 30 year old pregnant patient", 30.0, "female"),
+        ("A father brings his 5-year-old daughter.", 5.0, "female"),
+        ("A newborn girl", 0.0, "female"),
+        ("A 25-year-old previously healthy man", 25.0, "male"),
+    ],
+)
+def test_age_and_sex(
+    run: Callable[[str], ParseResult], text: str, age: float, sex: str | None
+) -> None:
+    result = run(text)
+    assert result.age_years == pytest.approx(age, abs=1e-3)
+    assert result.sex == sex
+
+
+def test_pronouns_are_a_weak_fallback_with_a_warning(run: Callable[[str], ParseResult]) -> None:
+    result = run("She has had a cough for a week and her chest hurts.")
+    assert result.sex == "female"
+    assert any("pronouns" in w for w in result.warnings)
+    assert run("He has a cough and his chest hurts.").sex == "male"
+    assert run("The patient has a cough.").sex is None
+
+
+def test_a_stated_sex_beats_pronouns(run: Callable[[str], ParseResult]) -> None:
+    result = run("A 40-year-old man. His wife says she noticed he was confused; she called us.")
+    assert result.sex == "male"
+    assert not any("pronouns" in w for w in result.warnings)
+
+
+def test_pregnant_means_female(run: Callable[[str], ParseResult]) -> None:
+    assert run("A 28-year-old, 30 weeks pregnant, with headache.").sex == "female"
+
+
+def test_the_age_of_a_past_event_is_not_the_age(run: Callable[[str], ParseResult]) -> None:
+    result = run("Diagnosed with hypertension at the age of 30.")
+    assert result.age_years is None
+
+
+def test_an_approximate_age_says_so(run: Callable[[str], ParseResult]) -> None:
+    result = run("A man in his 60s.")
+    assert any("estimated" in w for w in result.warnings)
+
+
+def test_no_age_no_sex(run: Callable[[str], ParseResult]) -> None:
+    result = run("Cough and fever.")
+    assert result.age_years is None
+    assert result.sex is None

@@ -1,0 +1,155 @@
+"""Negation, hedging and family scope: what is present, absent, doubted, or not the patient's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from carenote.text import ParseResult
+
+States = dict[str, tuple[str, bool]]
+PRESENT = ("present", False)
+ABSENT = ("absent", False)
+HEDGED_PRESENT = ("present", True)
+HEDGED_ABSENT = ("absent", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No fever.", {"Fever": ABSENT}),
+        ("Fever.", {"Fever": PRESENT}),
+        ("She denies chest pain.", {"Chest pain": ABSENT}),
+        ("He denied vomiting.", {"Vomiting": ABSENT}),
+        ("Headache without vomiting.", {"Headache": PRESENT, "Vomiting": ABSENT}),
+        ("Negative for rash.", {"Skin rash": ABSENT}),
+        ("No history of seizures.", {"Seizure": ABSENT}),
+        ("Absence of neck stiffness.", {"Neck stiffness": ABSENT}),
+        ("She does not have a cough.", {"Cough": ABSENT}),
+        ("She doesn't have a cough.", {"Cough": ABSENT}),
+        ("She didnt have a cough.", {"Cough": ABSENT}),
+        ("Free of pain.", {"Pain": ABSENT}),
+        ("Has never had a seizure.", {"Seizure": ABSENT}),
+        ("Neither fever nor rash.", {"Fever": ABSENT, "Skin rash": ABSENT}),
+        ("Fever was denied.", {"Fever": ABSENT}),
+        ("Rash absent.", {"Skin rash": ABSENT}),
+        ("Meningitis was ruled out.", {"Meningitis": ABSENT}),
+        ("Ruled out meningitis.", {"Meningitis": ABSENT}),
+    ],
+)
+def test_single_negations(states: Callable[[str], States], text: str, expected: States) -> None:
+    assert states(text) == expected
+
+
+def test_a_list_is_negated_as_a_whole(states: Callable[[str], States]) -> None:
+    assert states("No fever, cough or rash.") == {
+        "Fever": ABSENT,
+        "Cough": ABSENT,
+        "Skin rash": ABSENT,
+    }
+    assert states("Denies fever, cough, vomiting, headache, and neck stiffness.") == {
+        "Fever": ABSENT,
+        "Cough": ABSENT,
+        "Vomiting": ABSENT,
+        "Headache": ABSENT,
+        "Neck stiffness": ABSENT,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No fever but a cough.", {"Fever": ABSENT, "Cough": PRESENT}),
+        ("No fever; cough for two days.", {"Fever": ABSENT, "Cough": PRESENT}),
+        ("No fever. Cough.", {"Fever": ABSENT, "Cough": PRESENT}),
+        ("Denies fever, reports cough.", {"Fever": ABSENT, "Cough": PRESENT}),
+        ("No fever, however she has a rash.", {"Fever": ABSENT, "Skin rash": PRESENT}),
+        ("No fever, she has a rash.", {"Fever": ABSENT, "Skin rash": PRESENT}),
+        ("Denies fever and has a headache.", {"Fever": ABSENT, "Headache": PRESENT}),
+        ("No chest pain\nCough", {"Chest pain": ABSENT, "Cough": PRESENT}),
+        ("No symptoms other than cough.", {"Cough": PRESENT}),
+        # The scope lapses after too many words with no finding in them.
+        (
+            "No fever was recorded by the nurse on the ward yesterday and cough started.",
+            {"Fever": ABSENT, "Cough": PRESENT},
+        ),
+        (
+            "Fever and cough were absent, rash present.",
+            {"Fever": ABSENT, "Cough": ABSENT, "Skin rash": PRESENT},
+        ),
+    ],
+)
+def test_scope_ends(states: Callable[[str], States], text: str, expected: States) -> None:
+    assert states(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No change in the rash.", {"Skin rash": PRESENT}),
+        ("No improvement in cough.", {"Cough": PRESENT}),
+        ("Not only fever but also vomiting.", {"Fever": PRESENT, "Vomiting": PRESENT}),
+        ("Headache not relieved by paracetamol.", {"Headache": PRESENT}),
+        ("No increase in pain.", {"Pain": PRESENT}),
+    ],
+)
+def test_pseudo_negations(states: Callable[[str], States], text: str, expected: States) -> None:
+    assert states(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Possible meningitis.", {"Meningitis": HEDGED_PRESENT}),
+        ("Pneumonia is possible.", {"Pneumonia": HEDGED_PRESENT}),
+        ("Suspected pneumonia.", {"Pneumonia": HEDGED_PRESENT}),
+        ("?meningitis", {"Meningitis": HEDGED_PRESENT}),
+        ("Meningitis?", {"Meningitis": HEDGED_PRESENT}),
+        ("Cannot rule out meningitis.", {"Meningitis": HEDGED_PRESENT}),
+        ("Can't rule out meningitis.", {"Meningitis": HEDGED_PRESENT}),
+        ("Meningitis cannot be excluded.", {"Meningitis": HEDGED_PRESENT}),
+        ("Meningitis not ruled out.", {"Meningitis": HEDGED_PRESENT}),
+        (
+            "Concern for meningitis or pneumonia.",
+            {"Meningitis": HEDGED_PRESENT, "Pneumonia": HEDGED_PRESENT},
+        ),
+        ("Meningitis unlikely.", {"Meningitis": HEDGED_ABSENT}),
+        ("Meningitis is unlikely.", {"Meningitis": HEDGED_ABSENT}),
+        ("Pneumonia is less likely.", {"Pneumonia": HEDGED_ABSENT}),
+        ("Unlikely to be meningitis.", {"Meningitis": HEDGED_ABSENT}),
+        (
+            "Meningitis unlikely, pneumonia likely.",
+            {"Meningitis": HEDGED_ABSENT, "Pneumonia": HEDGED_PRESENT},
+        ),
+    ],
+)
+def test_hedging(states: Callable[[str], States], text: str, expected: States) -> None:
+    assert states(text) == expected
+
+
+def test_family_history_is_not_the_patient(run: Callable[[str], ParseResult]) -> None:
+    result = run(
+        "Her mother had breast cancer. Family history of hypertension. "
+        "No family history of seizures. She has a headache."
+    )
+    by_name = {m.name: m for m in result.mentions}
+    assert by_name["Breast carcinoma"].subject == "family"
+    assert by_name["Hypertension"].subject == "family"
+    assert by_name["Seizure"].subject == "family"
+    assert by_name["Seizure"].choice_id == "absent"
+    assert by_name["Headache"].subject == "patient"
+    assert [m.name for m in result.evidence()] == ["Headache"]
+
+
+def test_a_lexicon_phrase_containing_a_trigger_word_wins(states: Callable[[str], States]) -> None:
+    # "high temperature" is a fever phrase; "high" must not make it anything else, and a
+    # phrase is matched as a whole even after "no".
+    assert states("No high temperature.") == {"Fever": ABSENT}
+    assert states("High temperature.") == {"Fever": PRESENT}
+
+
+def test_negation_does_not_cross_into_the_next_sentence_after_a_question(
+    states: Callable[[str], States],
+) -> None:
+    assert states("Any fever? No. Cough.") == {"Fever": HEDGED_PRESENT, "Cough": PRESENT}
