@@ -329,6 +329,8 @@ def test_body_sections_and_format(path: Path) -> None:
     assert "disclaimer" not in body.lower(), "the page adds the disclaimer"
     when = body.split("## When to seek care", 1)[1].split("\n## ", 1)[0]
     assert len(when.split()) >= 25, "'When to seek care' must say something"
+    # Every article says when to go to emergency care, not only when to book a visit.
+    assert "emergency" in when.lower()
 
 
 def test_seed_article_covers_its_brief() -> None:
