@@ -153,3 +153,43 @@ def test_negation_does_not_cross_into_the_next_sentence_after_a_question(
     states: Callable[[str], States],
 ) -> None:
     assert states("Any fever? No. Cough.") == {"Fever": HEDGED_PRESENT, "Cough": PRESENT}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brought in by his mother with a two-day history of fever.",
+        "His mother has noticed a rash on his legs.",
+        "Her mother says she has had a headache.",
+        "His father had noticed that he was vomiting.",
+    ],
+)
+def test_a_parent_telling_the_story_is_not_family_history(
+    run: Callable[[str], ParseResult], text: str
+) -> None:
+    mentions = run(text).mentions
+    assert mentions
+    assert all(m.subject == "patient" and m.choice_id == "present" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fever, no cough.", {"Fever": PRESENT, "Cough": ABSENT}),
+        ("She has a fever but no cough.", {"Fever": PRESENT, "Cough": ABSENT}),
+        ("She is not febrile.", {"Fever": ABSENT}),
+        (
+            "No fever or rash; has had a cough.",
+            {"Fever": ABSENT, "Skin rash": ABSENT, "Cough": PRESENT},
+        ),
+        ("Any fever?", {"Fever": HEDGED_PRESENT}),
+        (
+            "She has had no vomiting since Tuesday but the headache continues.",
+            {"Vomiting": ABSENT, "Headache": PRESENT},
+        ),
+        ("Likely pneumonia.", {"Pneumonia": HEDGED_PRESENT}),
+        ("Fever, likely viral.", {"Fever": PRESENT}),
+    ],
+)
+def test_everyday_phrasings(states: Callable[[str], States], text: str, expected: States) -> None:
+    assert states(text) == expected

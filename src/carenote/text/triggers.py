@@ -57,7 +57,29 @@ _RELATIVES = (
     "mother", "father", "sister", "brother", "sibling", "parent", "grandmother",
     "grandfather", "aunt", "uncle", "cousin", "mum", "mom", "dad",
 )  # fmt: skip
-_RELATIVE_VERBS = ("has", "had", "with", "died of", "was diagnosed with", "suffers from")
+_RELATIVE_VERBS = ("has", "had", "died of", "was diagnosed with", "suffers from")
+#: "his mother has noticed a rash" is about the patient: these end a family scope
+#: (longest match wins over "mother has").
+_RELATIVE_REPORTS = (
+    "has noticed",
+    "had noticed",
+    "noticed",
+    "has seen",
+    "had seen",
+    "has observed",
+    "has been",
+    "had been",
+    "has brought",
+    "reports",
+    "says",
+    "states",
+    "describes",
+    "is worried",
+    "is concerned",
+    "has given",
+    "had given",
+    "gave",
+)
 
 _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     (NEG_PRE, (
@@ -124,6 +146,7 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "notable for", "significant for", "remarkable for", "she", "he", "they", "patient",
         "pt", ", has", ", had", ", have", ", is", ", was", "and has", "and had", "and is",
         "and was", "and have", "now has", "developed", "then developed", "subsequently",
+        *(f"{who} {verb}" for who in _RELATIVES for verb in _RELATIVE_REPORTS),
     )),
 )  # fmt: skip
 
