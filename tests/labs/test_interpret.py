@@ -6,12 +6,12 @@ import time
 
 import pytest
 
-from carenote.labs import LabCatalogue, LabInput, ReferenceRange, interpret
+from carenote.labs import LabCatalogue, LabInput, LabResult, ReferenceRange, interpret
 
 ALP = "LOINC:6768-6"
 
 
-def _alp(catalogue: LabCatalogue, value: float, age: float = 38, sex: str = "female"):  # type: ignore[no-untyped-def]
+def _alp(catalogue: LabCatalogue, value: float, age: float = 38, sex: str = "female") -> LabResult:
     return interpret(catalogue, LabInput(code=ALP, value=value, unit="U/L"), age_years=age, sex=sex)
 
 
@@ -156,3 +156,17 @@ def test_interpret_is_fast_after_loading(catalogue: LabCatalogue) -> None:
         interpret(catalogue, lab, age_years=38, sex="female")
     per_call = (time.perf_counter() - start) / 1000
     assert per_call < 0.002  # measured ~40 µs on the build machine
+
+
+@pytest.mark.parametrize(("code", "label"), [("", "Alkaline phosphatase"), ("alk phos", None)])
+def test_lab_found_by_label_when_code_is_missing(
+    catalogue: LabCatalogue, code: str, label: str | None
+) -> None:
+    result = interpret(
+        catalogue,
+        LabInput(code=code, value=18, unit="U/L", label=label),
+        age_years=38,
+        sex="female",
+    )
+    assert result.code == ALP
+    assert result.interpretation == "L"

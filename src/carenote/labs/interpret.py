@@ -52,16 +52,21 @@ def check_person(age_years: float, sex: str, pregnancy_trimester: int | None) ->
             raise LabInputError("a pregnancy trimester was given for sex male; omit it")
 
 
-def lookup_lab(catalogue: LabCatalogue, code: str) -> Lab:
-    """The catalogue lab for a LOINC code, or a :class:`LabInputError` listing some codes."""
-    lab = catalogue.get(code)
+def lookup_lab(catalogue: LabCatalogue, code: str, label: str | None = None) -> Lab:
+    """The lab for a LOINC code, else for the label (phenopackets may carry only a label).
+
+    Raises :class:`LabInputError` listing a few accepted codes when neither is known.
+    """
+    lab = catalogue.get(code) if code.strip() else None
+    lab = lab or (catalogue.find(label) if label else None) or catalogue.find(code)
     if lab is None:
         examples = ", ".join(
             f"{entry.definition.code} ({entry.definition.short or entry.definition.name})"
             for entry in catalogue.unique_labs()[:5]
         )
+        given = repr(code) if code.strip() or not label else f"with label {label!r}"
         raise LabInputError(
-            f"unknown lab code {code!r}; give a LOINC code in the catalogue, e.g. {examples}"
+            f"unknown lab code {given}; give a LOINC code in the catalogue, e.g. {examples}"
         )
     return lab
 
@@ -189,9 +194,11 @@ def _findings(
     return main, present, absent
 
 
-def _curie(code: str) -> str:
-    bare = code.strip().split(":", 1)[-1]
-    return f"LOINC:{bare}"
+def _result_code(entry: Lab, code: str) -> str:
+    """The input's LOINC CURIE when it names this lab (e.g. an also_code), else the lab's."""
+    curie = "LOINC:" + code.strip().split(":", 1)[-1]
+    definition = entry.definition
+    return curie if curie in (definition.code, *definition.also_codes) else definition.code
 
 
 def interpret(
@@ -221,7 +228,7 @@ def interpret(
     value, impossible age, unknown sex, or no applicable interval.
     """
     check_person(age_years, sex, pregnancy_trimester)
-    entry = lookup_lab(catalogue, lab.code)
+    entry = lookup_lab(catalogue, lab.code, lab.label)
     definition = entry.definition
     conversion = unit_conversion(entry, lab.unit)
     if not math.isfinite(lab.value) or lab.value < 0:
@@ -248,7 +255,7 @@ def interpret(
     elif code in ("H", "HH"):
         notes.extend(definition.notes.high)
     return LabResult(
-        code=_curie(lab.code),
+        code=_result_code(entry, lab.code),
         name=definition.name,
         value=lab.value,
         unit=conversion.ucum,
