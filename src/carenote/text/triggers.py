@@ -83,7 +83,7 @@ _RELATIVE_REPORTS = (
 
 _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     (NEG_PRE, (
-        "no", "not", "denies", "denied", "denying", "deny", "without", "w/o",
+        "no", "not", "denies", "denying", "deny", "without", "w/o",
         "negative for", "neg for", "no history of", "no hx of", "no evidence of",
         "no sign of", "no signs of", "no symptoms of", "absence of", "free of", "free from",
         "never", "never had", "neither", "nor", "no complaints of", "no c/o", "lack of",
@@ -97,7 +97,7 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "were ruled out", "has been ruled out", "been excluded", "was excluded",
         "is excluded", "were excluded", "excluded",
     )),
-    (NEG_BOTH, ("absent", "negative")),
+    (NEG_BOTH, ("absent", "negative", "denied")),
     (HEDGE_PRE, (
         "possibly", "probably", "suspect",
         "suspicious for", "suspicion of", "suspicion for", "concern for", "concerning for",
