@@ -111,6 +111,7 @@ def test_potassium_critical_limits(catalogue: LabCatalogue, value: float, code: 
         sex="male",
     )
     assert result.interpretation == code
+    assert (code in ("LL", "HH")) == any("critical limit" in note for note in result.notes)
     if code in ("H", "HH"):
         assert result.finding == "HP:0002153"
         assert any("EDTA" in note for note in result.notes)

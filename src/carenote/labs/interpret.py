@@ -18,6 +18,10 @@ ESTIMATE_NOTE = (
     "The catalogue interval used here is an expert estimate, not read from its source; "
     "the laboratory's own reference range is more reliable."
 )
+CRITICAL_NOTE = (
+    "This value is beyond a critical limit: it needs prompt medical attention. The limit "
+    "used is a conventional call-back limit (an expert estimate); laboratories set their own."
+)
 NO_PREGNANCY_NOTE = (
     "No pregnancy-specific interval is in the catalogue for this test; the non-pregnant "
     "interval was used."
@@ -250,6 +254,8 @@ def interpret(
     code = _classify(entry, canonical, shown, chosen.public)
     deviation, fraction = _deviation(code, shown, chosen.public)
     main, present, absent = _findings(entry, code, canonical, age_years)
+    if code in ("LL", "HH"):
+        notes.insert(0, CRITICAL_NOTE)
     if code in ("L", "LL"):
         notes.extend(definition.notes.low)
     elif code in ("H", "HH"):
