@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from carenote.labs.catalogue import LabCatalogue
 from carenote.labs.errors import LabInputError
-from carenote.labs.interpret import check_person, interpret, lookup_lab
+from carenote.labs.interpretation import check_person, interpret, lookup_lab
 from carenote.labs.model import LabInput, LabResult
 from carenote.labs.units import normalise_label
 
