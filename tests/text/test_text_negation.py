@@ -193,3 +193,22 @@ def test_a_parent_telling_the_story_is_not_family_history(
 )
 def test_everyday_phrasings(states: Callable[[str], States], text: str, expected: States) -> None:
     assert states(text) == expected
+
+
+def test_denied_looks_back_after_a_finding_and_forward_before_one(
+    states: Callable[[str], States],
+) -> None:
+    assert states("Fever denied, rash on the legs.") == {"Fever": ABSENT, "Skin rash": PRESENT}
+    assert states("She denied fever and cough.") == {"Fever": ABSENT, "Cough": ABSENT}
+
+
+def test_evidence_keeps_one_mention_per_finding(run: Callable[[str], ParseResult]) -> None:
+    result = run("No rash at first. Possible rash later. A rash on the legs today.")
+    assert [(m.choice_id, m.hedged) for m in result.mentions] == [
+        ("absent", False),
+        ("present", True),
+        ("present", False),
+    ]
+    [rash] = result.evidence()
+    assert (rash.choice_id, rash.hedged, rash.text) == ("present", False, "rash")
+    assert rash.span == (result.mentions[2].span)

@@ -14,6 +14,8 @@ from carenote.text.numbers import (
 )
 
 SexValue = Literal["female", "male"]
+#: The engine's upper bound for an age (``engine.case.Case.age_years``).
+MAX_AGE_YEARS = 130.0
 
 #: Days per unit; a year is 365.25 days, a month a twelfth of it.
 _YEARS_PER = {"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25}
@@ -103,6 +105,8 @@ def _find_age(text: str, warnings: list[str]) -> tuple[float | None, int, str | 
         unit = (match.groupdict().get("unit") or "y").lower()
         per = _YEARS_PER["m" if unit.startswith("mo") else unit[0]]
         letter = match.groupdict().get("letter")
+        if number[0] * per > MAX_AGE_YEARS:
+            continue
         best = (match.start(), number[0] * per, match.end(), letter, None)
     decade = _DECADE.search(text)
     if decade is not None and (best is None or decade.start() < best[0]):

@@ -1,0 +1,34 @@
+"""Odd input never raises, and every span points at the text it claims."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from carenote.text import ParseResult
+
+PIECES = (
+    "no fever ? cough , . for 3 three a few several days old -year-old y/o yo M F woman man "
+    "in his 60s temp T 104 °F °C 38.5 HR BP 85/50 / SpO2 88% on room air RR ALT of 6498 "
+    "units/L INR 15,000 x10^9/L K mmol/L ago history since yesterday sudden onset mother "
+    "has had unlikely possible not denies denied absent her his she he pregnant aged age: "
+    "( ) ; 12 7-month-old newborn µmol/L mg/dL 0 999 .. 's n't é İ ß"
+).split() + ["\n", "a few", "on room air", "in his"]
+
+
+def test_random_word_salad(run: Callable[[str], ParseResult]) -> None:
+    rng = random.Random(20261126)
+    for _ in range(400):
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", "")
+        result = run(text)
+        spans = [(m.span, m.text) for m in result.mentions]
+        spans += [(lab.span, lab.text) for lab in result.labs]
+        spans += [(v.span, v.text) for v in result.vitals]
+        spans += [(d.span, d.text) for d in result.durations]
+        for (start, end), said in spans:
+            assert 0 <= start < end <= len(text)
+            assert text[start:end] == said
+        if result.age_years is not None:
+            assert 0 <= result.age_years <= 130
