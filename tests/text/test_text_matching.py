@@ -33,6 +33,9 @@ def names(result: ParseResult) -> list[str]:
         ("oesophagitis", ["Esophagitis"]),
         ("paediatric ward", ["Pediatric ward"]),
         ("coughing", ["Cough"]),
+        ("She coughed and vomited twice.", ["Cough", "Vomiting"]),
+        ("vomits", ["Vomiting"]),
+        ("loose stool", ["Diarrhea"]),
         ("swelling of the ankles", ["Edema"]),
         ("throwing up", ["Vomiting"]),
         ("(fever)", ["Fever"]),
@@ -53,7 +56,7 @@ def test_longest_match_wins(run: Callable[[str], ParseResult]) -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["feverish-looking thrash", "painful", "fitness", "coughed"])
+@pytest.mark.parametrize("text", ["feverish-looking thrashing", "painful", "fitness", "rasher"])
 def test_whole_words_only(run: Callable[[str], ParseResult], text: str) -> None:
     assert names(run(text)) == []
 
@@ -128,6 +131,16 @@ def test_plural_and_singular_meet() -> None:
         ("patches", "patch"),
     ]:
         assert normalise_token(plural) == normalise_token(singular), plural
+    for verb, noun in [
+        ("vomited", "vomiting"),
+        ("coughing", "cough"),
+        ("wheezing", "wheeze"),
+        ("breathing", "breath"),
+        ("sitting", "sit"),
+    ]:
+        assert normalise_token(verb) == normalise_token(noun), verb
+    assert normalise_token("swelling") == "swell"  # a double "l" belongs to the stem
+    assert normalise_token("bring") == "bring"  # too short to carry an ending
     # Words ending in -ss, -us and -is are not plurals.
     assert normalise_token("abscess") != normalise_token("absces")
     assert normalise_token("sepsis") == "sepsis"

@@ -51,6 +51,7 @@ _SPELLING = (
     ("ised", "ized"),  # generalised, localised
     ("ising", "izing"),
     ("lyse", "lyze"),  # paralysed, analyse
+    ("lysing", "lyzing"),
     ("ageing", "aging"),
 )
 _SPELLING_RE = re.compile("|".join(re.escape(old) for old, _ in _SPELLING))
@@ -67,6 +68,9 @@ _NOT_WORDS = frozenset(
 #: Plural endings that are not plurals (status, sepsis, abscess).
 _NOT_PLURAL = ("ss", "us", "is")
 _ES_PLURAL = ("shes", "ches", "xes", "sses", "zes")
+#: Double letters that are part of the stem ("swelling", "stiffed", "passing", "buzzing",
+#: "seeing"), unlike the doubled consonant of "sitting" or "stopped".
+_KEEP_DOUBLE = frozenset("lsfzeo")
 
 
 #: Most distinct words a shared normalisation cache keeps (bounded, so arbitrary
@@ -88,7 +92,7 @@ def _respell(match: re.Match[str]) -> str:
 
 
 def normalise_token(raw: str) -> str:
-    """Lower-case one word, unify spelling, contractions and plural; keep punctuation."""
+    """Lower-case one word; unify spelling, contractions, plural and verb endings."""
     word = raw.lower().replace("’", "'")
     if "'" in word:
         if word.endswith("n't"):
@@ -106,6 +110,12 @@ def normalise_token(raw: str) -> str:
         elif not word.endswith(_NOT_PLURAL):
             word = word[:-1]
     word = _SPELLING_RE.sub(_respell, word)
+    # Verb forms meet their noun: "vomited"/"vomiting"/"vomits", "coughing"/"cough",
+    # "sitting"/"sit"; short words ("bring", "bleed") are left alone.
+    if len(word) > 5 and word.endswith(("ing", "ed")) and not word[0].isdigit():
+        word = word[:-3] if word[-1] == "g" else word[:-2]
+        if word[-1] == word[-2] and word[-1] not in _KEEP_DOUBLE:
+            word = word[:-1]
     # A final silent "e" is dropped so that "headache"/"headaches" (whose plural is
     # stripped as "-es", like "patches") and "disease"/"diseases" meet.
     if len(word) > 3 and word[-1] == "e":

@@ -87,7 +87,7 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "negative for", "neg for", "no history of", "no hx of", "no evidence of",
         "no sign of", "no signs of", "no symptoms of", "absence of", "free of", "free from",
         "never", "never had", "neither", "nor", "no complaints of", "no c/o", "lack of",
-        "ruled out", "rules out", "resolution of", "no further episodes of",
+        "ruled out", "resolution of", "no further episodes of",
         "no longer", "not had", "no episodes of", "nil",
     )),
     (NEG_POST, (
@@ -99,11 +99,11 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     )),
     (NEG_BOTH, ("absent", "negative", "denied")),
     (HEDGE_PRE, (
-        "possibly", "probably", "suspect",
+        "possibly", "probably",
         "suspicious for", "suspicion of", "suspicion for", "concern for", "concerning for",
         "concerned about", "worried about", "question of", "questionable", "query",
         "rule out", "to rule out", "r/o", "evaluate for", "evaluation for", "work up for",
-        "not rule out", "can not rule out", "not exclude", "can not exclude",
+        "not rule out", "can not rule out", "can not exclude",
         "could be", "may be", "might be", "may have", "might have", "maybe", "perhaps",
         "differential includes", "differential diagnosis includes", "ddx", "consider",
         "considering", "not sure", "not certain", "unsure", "uncertain", "presumed",
@@ -111,10 +111,12 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     )),
     (HEDGE_POST, (
         "is possible", "is suspected", "was suspected", "is likely", "not be excluded",
-        "not be ruled out", "not ruled out", "not excluded", "is probable",
+        "not be ruled out", "not ruled out", "is probable",
         "was not ruled out", "is not ruled out", "is not excluded",
     )),
-    (HEDGE_BOTH, ("suspected", "likely", "possible", "probable")),
+    # "cannot exclude X" / "X not excluded" normalise alike ("exclud"): the position
+    # next to a finding decides.
+    (HEDGE_BOTH, ("suspected", "likely", "possible", "probable", "not excluded")),
     (DOUBT_PRE, ("unlikely to be", "doubt", "doubtful for")),
     (DOUBT_POST, (
         "is unlikely", "was unlikely", "seems unlikely", "less likely", "is less likely",
