@@ -137,3 +137,15 @@ def test_wrong_loinc_check_digit_is_an_error(tmp_path: Path) -> None:
     _write(tmp_path, _lab(_band("0d", None)).replace("LOINC:6768-6", "LOINC:6768-5"))
     with pytest.raises(CatalogueError, match="wrong LOINC check digit"):
         load_catalogue(tmp_path)
+
+
+def test_label_naming_two_labs(tmp_path: Path) -> None:
+    second = (
+        _lab(_band("0d", None))
+        .replace("labs:\n", "")
+        .replace("LOINC:6768-6", "LOINC:1777-2")
+        .replace("name: Alkaline phosphatase", "name: Bone ALP\n    labels: [alkaline phosphatase]")
+    )
+    _write(tmp_path, _lab(_band("0d", None)) + second)
+    problems = check_catalogue(load_catalogue(tmp_path), hpo_ids={"HP:0003282"})
+    assert "label 'alkaline phosphatase' names both LOINC:6768-6 and LOINC:1777-2" in problems

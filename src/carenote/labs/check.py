@@ -100,6 +100,19 @@ def _lab_problems(lab: Lab, catalogue: LabCatalogue) -> list[str]:
     return problems + _band_problems(lab)
 
 
+def _label_clashes(catalogue: LabCatalogue) -> list[str]:
+    owner: dict[str, str] = {}
+    problems: list[str] = []
+    for lab in catalogue.unique_labs():
+        definition = lab.definition
+        names = {n.casefold() for n in (definition.name, definition.short, *definition.labels) if n}
+        for name in sorted(names):
+            if name in owner:
+                problems.append(f"label {name!r} names both {owner[name]} and {definition.code}")
+            owner.setdefault(name, definition.code)
+    return problems
+
+
 def _finding_ids(catalogue: LabCatalogue, rules: Sequence[PatternRule]) -> Iterable[str]:
     for lab in catalogue.unique_labs():
         definition = lab.definition
@@ -124,6 +137,7 @@ def check_catalogue(
     problems: list[str] = []
     for lab in catalogue.unique_labs():
         problems += _lab_problems(lab, catalogue)
+    problems += _label_clashes(catalogue)
     known_hpo = hpo_ids if hpo_ids is not None else read_hpo_ids(hpo_obo_path())
     used = list(dict.fromkeys(_finding_ids(catalogue, rules)))
     problems += [
