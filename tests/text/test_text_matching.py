@@ -37,6 +37,9 @@ def names(result: ParseResult) -> list[str]:
         ("vomits", ["Vomiting"]),
         ("loose stool", ["Diarrhea"]),
         ("swelling of the ankles", ["Edema"]),
+        ("swelling of her ankles", ["Edema"]),
+        ("swelling of ankles", ["Edema"]),
+        ("swelling of, the ankles", []),
         ("throwing up", ["Vomiting"]),
         ("(fever)", ["Fever"]),
         ("fever,cough", ["Fever", "Cough"]),
@@ -164,3 +167,16 @@ def test_empty_and_odd_text(run: Callable[[str], ParseResult]) -> None:
     assert run("   \n\n ").mentions == []
     assert run("??? ... ,,, 123 °C").mentions == []
     assert names(run("no")) == []
+
+
+def test_articles_are_skipped_but_a_letter_a_is_not() -> None:
+    lexicon = Lexicon.from_entries(
+        [
+            LexiconEntry("carenote:hepatitis", "Hepatitis", ("hepatitis",)),
+            LexiconEntry("carenote:hepatitis_a", "Hepatitis A", ("hepatitis A",)),
+            LexiconEntry("carenote:the_only", "The", ("the",)),
+        ]
+    )
+    assert [m.name for m in parse("Hepatitis A.", lexicon).mentions] == ["Hepatitis A"]
+    assert [m.name for m in parse("A hepatitis.", lexicon).mentions] == ["Hepatitis"]
+    assert "the" in lexicon.skipped

@@ -117,5 +117,4 @@ def _add(root: PhraseTable, phrase: str, value: int, cache: dict[str, str]) -> b
     key = phrase_key(phrase, cache)
     if not key or all(word in STOPWORDS or word[0].isdigit() for word in key):
         return False
-    root.add(key, value)
-    return True
+    return root.add(key, value)

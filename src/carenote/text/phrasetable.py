@@ -4,9 +4,20 @@ It does what a word trie does, with two flat hash tables instead of nested nodes
 which makes building 50,000 phrases about three times faster: ``phrases`` maps a
 word tuple to its values and ``prefixes`` holds every proper prefix of a phrase, so a
 look-up can stop at the first word sequence that no phrase starts with.
+
+Possessives and articles (:data:`SKIPPED`) are left out of stored phrases and stepped
+over inside a match, so "swelling of the ankles", "swelling of her ankles" and
+"swelling of ankles" are one phrase. ("a" is kept: "hepatitis A" is not "hepatitis".)
 """
 
 from __future__ import annotations
+
+from carenote.text.normalise import normalise_token
+
+#: Words that never change which finding a phrase names (normalised).
+SKIPPED = frozenset(
+    normalise_token(word) for word in ("the", "an", "his", "her", "their", "my", "your", "its")
+)
 
 
 class PhraseTable:
@@ -20,8 +31,11 @@ class PhraseTable:
         #: First words of all phrases: callers test a token against it before a look-up.
         self.firsts: set[str] = set()
 
-    def add(self, key: tuple[str, ...], value: int) -> None:
-        """Add ``value`` under the word sequence ``key`` (kept unique per phrase)."""
+    def add(self, words: tuple[str, ...], value: int) -> bool:
+        """Add ``value`` under the word sequence (kept unique per phrase); False if empty."""
+        key = tuple(word for word in words if word not in SKIPPED)
+        if not key:
+            return False
         ids = self.phrases.get(key)
         if ids is None:
             self.phrases[key] = (value,)
@@ -30,6 +44,7 @@ class PhraseTable:
         self.firsts.add(key[0])
         for k in range(1, len(key)):
             self.prefixes.add(key[:k])
+        return True
 
     def longest(self, norms: tuple[str, ...], start: int) -> tuple[int, tuple[int, ...]]:
         """Length and values of the longest phrase starting at ``norms[start]``."""
@@ -39,12 +54,19 @@ class PhraseTable:
             return best_len, best
         phrases = self.phrases
         prefixes = self.prefixes
-        for end in range(start + 1, len(norms) + 1):
-            key = norms[start:end]
+        key: tuple[str, ...] = (norms[start],)
+        i = start
+        while True:
             ids = phrases.get(key)
             if ids:
-                best_len = end - start
+                best_len = i - start + 1
                 best = ids
             if key not in prefixes:
                 break
+            i += 1
+            while i < len(norms) and norms[i] in SKIPPED:
+                i += 1
+            if i == len(norms):
+                break
+            key = (*key, norms[i])
         return best_len, best
