@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
@@ -11,10 +12,14 @@ from carenote.engine.case import Case
 from carenote.engine.interview import InterviewStep
 from carenote.engine.result import DISCLAIMER, CheckResult, EvidenceItem
 from carenote.labs.model import LabInput, LabResult
+
+if TYPE_CHECKING:
+    from carenote.labs.fhir import Subject
 from carenote.service.api.errors import ApiError
 from carenote.service.api.schemas import (
     CaseIn,
     ExplainOut,
+    LabInterpretIn,
     SearchHit,
     TriageOut,
     TriageSerious,
@@ -136,6 +141,51 @@ def interpret_lab(
                                     pregnancy_trimester=pregnancy_trimester)
     except ValueError as error:
         raise ApiError(422, str(error), [(["body"], str(error))]) from error
+
+
+def read_observation(observation: dict[str, Any]) -> tuple[LabInput, Subject]:
+    """Read a FHIR Observation into a lab value and (if contained) the person's age and sex."""
+    # Imported here: fhir.resources is heavy, and only this route needs it.
+    from carenote.labs.fhir import observation_subject, observation_to_lab_input
+
+    try:
+        return observation_to_lab_input(observation), observation_subject(observation)
+    except ValueError as error:
+        raise ApiError(422, str(error), [(["body"], str(error))]) from error
+
+
+@dataclass(frozen=True)
+class LabRequest:
+    """A lab value and the person it belongs to, read from either request form."""
+
+    lab: LabInput
+    age_years: float
+    sex: Sex
+    trimester: int | None
+
+
+def read_lab_request(
+    *, body: dict[str, Any], age: float | None, sex: Sex | None, pregnancy_trimester: int | None
+) -> LabRequest:
+    """Read POST /labs/interpret: plain JSON, or a FHIR Observation plus ?age=&sex=."""
+    if body.get("resourceType") != "Observation":
+        try:
+            plain = LabInterpretIn.model_validate(body)
+        except ValidationError as error:
+            raise ApiError(422, "The request is not valid; see errors.", [
+                (["body", *map(str, e["loc"])], e["msg"]) for e in error.errors()]) from error
+        lab = LabInput(code=plain.code, value=plain.value, unit=plain.unit)
+        return LabRequest(lab=lab, age_years=plain.age_years(), sex=plain.sex,
+                          trimester=plain.pregnancy_trimester)
+    lab, subject = read_observation(body)
+    age_years = subject.age_years if subject.age_years is not None else age
+    person_sex: Sex | None = sex
+    if person_sex is None and subject.sex in ("female", "male"):
+        person_sex = "female" if subject.sex == "female" else "male"
+    if age_years is None or person_sex is None:
+        raise ApiError(422, "Give the age and sex as ?age=&sex= (or in a contained Patient).",
+                       [(["query", "age"], "required"), (["query", "sex"], "required")])
+    return LabRequest(lab=lab, age_years=age_years, sex=person_sex, trimester=pregnancy_trimester)
 
 
 def search_findings(*, engine: CheckEngine, phrase: str, max_results: int) -> list[SearchHit]:

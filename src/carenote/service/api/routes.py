@@ -5,15 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, status
-from pydantic import ValidationError
 
 from carenote.compiler.schema import Sex
 from carenote.engine.interview import InterviewStep
 from carenote.engine.result import CheckResult
-from carenote.labs.model import LabInput, LabResult
+from carenote.labs.model import LabResult
 from carenote.service.api import checks, library
-from carenote.service.api.errors import ApiError
-from carenote.service.api.fhir import lab_from_observation
 from carenote.service.api.schemas import (
     Age,
     ArticleList,
@@ -22,7 +19,6 @@ from carenote.service.api.schemas import (
     ExplainOut,
     FeedbackCountsOut,
     FeedbackIn,
-    LabInterpretIn,
     ParseIn,
     SavedCheckOut,
     SearchHit,
@@ -75,21 +71,10 @@ def interpret_lab(
     pregnancy_trimester: Annotated[int | None, Query(ge=1, le=3)] = None,
 ) -> LabResult:
     """Interpret one lab value against its age/sex-specific reference range."""
-    if body.get("resourceType") == "Observation":
-        if age is None or sex is None:
-            raise ApiError(422, "A FHIR Observation needs ?age= and ?sex= in the query.",
-                           [(["query", "age"], "required"), (["query", "sex"], "required")])
-        lab, age_years, trimester = lab_from_observation(body), age, pregnancy_trimester
-    else:
-        try:
-            plain = LabInterpretIn.model_validate(body)
-        except ValidationError as error:
-            raise ApiError(422, "The request is not valid; see errors.", [
-                (["body", *e["loc"]], e["msg"]) for e in error.errors()]) from error
-        lab = LabInput(code=plain.code, value=plain.value, unit=plain.unit)
-        age_years, sex, trimester = plain.age_years(), plain.sex, plain.pregnancy_trimester
-    return checks.interpret_lab(engine=engine, lab=lab, age_years=age_years, sex=sex,
-                                pregnancy_trimester=trimester)
+    request = checks.read_lab_request(body=body, age=age, sex=sex,
+                                      pregnancy_trimester=pregnancy_trimester)
+    return checks.interpret_lab(engine=engine, lab=request.lab, age_years=request.age_years,
+                                sex=request.sex, pregnancy_trimester=request.trimester)
 
 
 @router.post("/parse", tags=["check"])

@@ -1,0 +1,131 @@
+"""Drive Debian's headless Chromium against a real uvicorn server (pytest -m browser).
+
+The server runs the real articles. It uses the real engine when ``carenote.engine``
+provides ``load_engine``, and otherwise the toy engine, so the page flow stays tested
+while the engine is being built; the assertions hold for both.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from carenote.service.app import create_app, load_check_engine
+from carenote.service.settings import PACKAGED_ARTICLES, Settings
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start uvicorn on 127.0.0.1 and a random free port, in a thread; stop it afterwards."""
+    data = tmp_path_factory.mktemp("browser-data")
+    settings = Settings(data_dir=data, articles_dir=PACKAGED_ARTICLES)
+    engine = load_check_engine(settings)
+    if engine is None:
+        from toy_engine import ToyEngine
+
+        engine = ToyEngine()
+    port = _free_port()
+    config = uvicorn.Config(create_app(settings, engine=engine), host="127.0.0.1", port=port,
+                            log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """A headless Chromium (never downloaded: Debian's binary is used)."""
+    with playwright_sync.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page with a phone-sized viewport (the pages must work on a phone)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text)
+           if message.type == "error" else None)
+    yield tab
+    context.close()
+    # A CSP violation (an inline style or script) shows up as a console error.
+    assert errors == []
+
+
+def test_article_to_check_to_result(page: object, server_url: str) -> None:
+    p = page
+    p.goto(f"{server_url}/articles/low-alkaline-phosphatase")  # type: ignore[attr-defined]
+    assert "alkaline phosphatase" in p.title().lower()  # type: ignore[attr-defined]
+    p.get_by_role("link", name="Start a symptom check").click()  # type: ignore[attr-defined]
+    p.get_by_label("Age", exact=True).fill("38")  # type: ignore[attr-defined]
+    p.get_by_label("Female").check()  # type: ignore[attr-defined]
+    p.locator("#lab_value_0").fill("18")  # type: ignore[attr-defined]
+    p.locator("#lab_unit_0").fill("U/L")  # type: ignore[attr-defined]
+    p.get_by_role("button", name="Continue").click()  # type: ignore[attr-defined]
+    for _ in range(40):
+        if p.get_by_role("heading", name="Your check result").count():  # type: ignore[attr-defined]
+            break
+        assert p.locator(".progress").inner_text().startswith("Question")  # type: ignore[attr-defined]
+        # Answer "No" (or the last option of a one-choice question) to every item.
+        for group in p.locator(".question-form .choices").all():  # type: ignore[attr-defined]
+            options = group.locator("input[type=radio]")
+            no = group.locator("input[value=absent]")
+            (no if no.count() else options.last).check()
+        p.get_by_role("button", name="Next").click()  # type: ignore[attr-defined]
+    else:
+        pytest.fail("the check never reached its result")
+    causes = p.locator(".causes .cause")  # type: ignore[attr-defined]
+    assert causes.count() >= 1
+    assert "%" in causes.first.locator(".probability").inner_text()
+    assert p.locator(".triage h2").inner_text()  # type: ignore[attr-defined]
+    assert p.locator(".lab-chart svg").count() == 1  # type: ignore[attr-defined]
+
+
+def test_helpful_is_counted(page: object, server_url: str) -> None:
+    p = page
+    p.goto(f"{server_url}/articles/low-alkaline-phosphatase")  # type: ignore[attr-defined]
+    p.get_by_label("What could be better? (optional)").fill("Clear and calm.")  # type: ignore[attr-defined]
+    p.get_by_role("button", name="Yes, it helped").click()  # type: ignore[attr-defined]
+    assert p.get_by_role("heading", name="Thank you for your feedback").count() == 1  # type: ignore[attr-defined]
+    assert int(p.locator(".helpful-count").inner_text()) >= 1  # type: ignore[attr-defined]
+
+
+def test_skip_link_is_the_first_focus_stop(page: object, server_url: str) -> None:
+    p = page
+    p.goto(f"{server_url}/")  # type: ignore[attr-defined]
+    p.keyboard.press("Tab")  # type: ignore[attr-defined]
+    focused = p.evaluate("document.activeElement.textContent")  # type: ignore[attr-defined]
+    assert focused == "Skip to main content"
