@@ -29,10 +29,12 @@ _AGED_OLD = re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s*-?\s*old\b{_SEX_LETTER}", re
 _OLD = re.compile(r"\bold\b", re.IGNORECASE)
 _AGE_PATTERNS = (
     # "68 yo M", "68yo", "68 y/o", "68 y.o. F"
-    re.compile(rf"\b(?P<num>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?)(?!\w){_SEX_LETTER}", re.IGNORECASE),
+    re.compile(
+        rf"(?=\d)\b(?P<num>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?)(?!\w){_SEX_LETTER}", re.IGNORECASE
+    ),
     # "aged 48", "age: 48", "age 7 months" (but not "at the age of 30", said of the past)
     re.compile(
-        rf"(?<!the )\b(?:aged?|age:)\s*(?:of\s+)?(?P<num>{DIGITS_PATTERN})"
+        rf"(?=[aA])(?<!the )\b(?:aged?|age:)\s*(?:of\s+)?(?P<num>{DIGITS_PATTERN})"
         rf"(?:\s*{_UNIT}\b)?",
         re.IGNORECASE,
     ),
@@ -44,7 +46,7 @@ _DECADE_WORDS = {
     "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
 _DECADE = re.compile(
-    r"\bin\s+(?P<pronoun>his|her|their)\s+(?P<part>early|mid|late)?[\s-]*"
+    r"(?=[iI])\bin\s+(?P<pronoun>his|her|their)\s+(?P<part>early|mid|late)?[\s-]*"
     rf"(?:(?P<num>[1-9]0)'?s|(?P<word>{'|'.join(_DECADE_WORDS)}))\b",
     re.IGNORECASE,
 )
@@ -60,15 +62,16 @@ _ADJACENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 _STRONG_NOUN = re.compile(
-    r"\b(?:(?P<noun>woman|female|girl|lady|man|male|boy|gentleman)|(?P<title>(?-i:Mrs|Ms|Miss|Mr)))\b",
+    r"(?=[wWfFgGlLmMbB])\b(?:(?P<noun>woman|female|girl|lady|man|male|boy|gentleman)|"
+    r"(?P<title>(?-i:Mrs|Ms|Miss|Mr)))\b",
     re.IGNORECASE,
 )
 _PREGNANT = re.compile(
-    r"\b(?:pregnant|pregnancy|gravida|postpartum|post-partum|antenatal|G\d+\s*P\d+)\b",
+    r"(?=[pPgGaA])\b(?:pregnant|pregnancy|gravida|postpartum|post-partum|antenatal|G\d+\s*P\d+)\b",
     re.IGNORECASE,
 )
-_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
-_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"(?=[sShH])\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_HE = re.compile(r"(?=[hH])\b(?:he|him|his|himself)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ _I = re.IGNORECASE
 
 #: "for 3 days", "over the last several hours", "in the past 2 weeks", "x 3 days"
 _FOR = re.compile(
-    r"\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|previous|preceding|"
+    r"(?=[fFoOdDiIwWxX])\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|previous|preceding|"
     r"about|around|approximately|nearly|almost|more\s+than|over|under|some)\s+)*"
     rf"{_AMOUNT}\s*-?\s*{_UNIT}\b{_NOT_AGE}",
     _I,
@@ -56,13 +56,13 @@ _SINCE = {
     "last year": 365.25, "tonight": 0.1, "this evening": 0.1, "this afternoon": 0.1,
 }  # fmt: skip
 _NAMED = re.compile(
-    r"\b(?:since|from|starting|started|began|beginning)\s+(?P<when>"
+    r"(?=[sSfFbB])\b(?:since|from|starting|started|began|beginning)\s+(?P<when>"
     + "|".join(sorted((k.replace(" ", r"\s+") for k in _SINCE), key=len, reverse=True))
     + r")\b",
     _I,
 )
 _ONSET = re.compile(
-    r"\b(?:(?P<sudden>sudden|abrupt|acute|rapid|thunderclap)|(?P<gradual>gradual|insidious|"
+    r"(?=[sSaArRtTgGiIpP])\b(?:(?P<sudden>sudden|abrupt|acute|rapid|thunderclap)|(?P<gradual>gradual|insidious|"
     r"slow|progressive))(?:ly)?[\s-]+(?:onset|started|began|starting|beginning|developed)\b"
     r"|\b(?P<sudden2>suddenly|abruptly)\b",
     _I,
