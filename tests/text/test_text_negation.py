@@ -212,3 +212,18 @@ def test_evidence_keeps_one_mention_per_finding(run: Callable[[str], ParseResult
     [rash] = result.evidence()
     assert (rash.choice_id, rash.hedged, rash.text) == ("present", False, "rash")
     assert rash.span == (result.mentions[2].span)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Viral vs. bacterial meningitis.", {"Meningitis": HEDGED_PRESENT}),
+        ("No fever, e.g. no rash.", {"Fever": ABSENT, "Skin rash": ABSENT}),
+        ("No fever or hepatitis B. Cough.", {"Fever": ABSENT, "Cough": PRESENT}),
+        ("Seen by Dr. Jones: no fever.", {"Fever": ABSENT}),
+    ],
+)
+def test_abbreviation_full_stops_do_not_end_a_sentence(
+    states: Callable[[str], States], text: str, expected: States
+) -> None:
+    assert states(text) == expected

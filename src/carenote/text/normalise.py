@@ -18,8 +18,15 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*|[.;!?,:()\[\]]|\
 
 #: Clause punctuation that ends a negation scope (a sentence or line ends).
 BOUNDARIES = frozenset({".", ";", "!", "?", "\n"})
+#: The token of a full stop that closes an abbreviation ("Dr.", "vs.", "e.g."): not
+#: the end of a sentence.
+ABBREVIATION_DOT = "<abbr.>"
 #: Punctuation kept as tokens so that lexicon phrases never match across it.
-PUNCTUATION = frozenset({".", ";", "!", "?", ",", ":", "(", ")", "[", "]", "\n"})
+PUNCTUATION = frozenset({".", ";", "!", "?", ",", ":", "(", ")", "[", "]", "\n", ABBREVIATION_DOT})
+#: Words after which a full stop is part of the word (as written, case matters).
+_ABBREVIATIONS = frozenset(
+    {"Dr", "dr", "Mr", "Mrs", "Ms", "Prof", "St", "vs", "approx", "Approx", "resp", "temp"}
+)
 
 #: British → American spelling, applied inside words. "aem" only occurs in Greek-derived
 #: medical words in English (anaemia, haem-, leukaemia, -glycaemia, -kalaemia, ischaemia).
@@ -131,8 +138,16 @@ def tokenise(text: str, cache: dict[str, str] | None = None) -> Tokens:
     norms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    previous = ""
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
+        if raw == "." and _closes_abbreviation(previous, starts, ends, match.start()):
+            norms.append(ABBREVIATION_DOT)
+            starts.append(match.start())
+            ends.append(match.end())
+            previous = raw
+            continue
+        previous = raw
         if cache is None:
             norms.append(normalise_token(raw))
         else:
@@ -145,6 +160,13 @@ def tokenise(text: str, cache: dict[str, str] | None = None) -> Tokens:
         starts.append(match.start())
         ends.append(match.end())
     return Tokens(tuple(norms), tuple(starts), tuple(ends))
+
+
+def _closes_abbreviation(previous: str, starts: list[int], ends: list[int], at: int) -> bool:
+    """A full stop right after "Dr", "vs" or a lower-case letter ("e.g.", "y.o.")."""
+    if not ends or ends[-1] != at:
+        return False
+    return previous in _ABBREVIATIONS or (len(previous) == 1 and previous.islower())
 
 
 def phrase_key(phrase: str, cache: dict[str, str] | None = None) -> tuple[str, ...]:
