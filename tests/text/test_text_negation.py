@@ -227,3 +227,22 @@ def test_abbreviation_full_stops_do_not_end_a_sentence(
     states: Callable[[str], States], text: str, expected: States
 ) -> None:
     assert states(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Return if a rash appears.", {"Skin rash": HEDGED_PRESENT}),
+        (
+            "Told to watch for neck stiffness or vomiting.",
+            {"Neck stiffness": HEDGED_PRESENT, "Vomiting": HEDGED_PRESENT},
+        ),
+        ("Unsure whether she had a fever.", {"Fever": HEDGED_PRESENT}),
+        ("Negative for fever, positive for cough.", {"Fever": ABSENT, "Cough": PRESENT}),
+        ("r/o meningitis", {"Meningitis": HEDGED_PRESENT}),
+    ],
+)
+def test_hypotheticals_and_more(
+    states: Callable[[str], States], text: str, expected: States
+) -> None:
+    assert states(text) == expected

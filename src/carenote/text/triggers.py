@@ -57,6 +57,7 @@ _RELATIVES = (
     "mother", "father", "sister", "brother", "sibling", "parent", "grandmother",
     "grandfather", "aunt", "uncle", "cousin", "mum", "mom", "dad",
 )  # fmt: skip
+_SUBJECTS = ("she", "he", "they", "the patient")
 _RELATIVE_VERBS = ("has", "had", "died of", "was diagnosed with", "suffers from")
 #: "his mother has noticed a rash" is about the patient: these end a family scope
 #: (longest match wins over "mother has").
@@ -108,6 +109,11 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "differential includes", "differential diagnosis includes", "ddx", "consider",
         "considering", "not sure", "not certain", "unsure", "uncertain", "presumed",
         "presumably", "most likely", "versus", "vs",
+        # Hypothetical (ConText): not something the person has now.
+        "if", "in case of", "watch for", "look out for", "return if", "come back if",
+        "unless", "whether", "should she develop", "should he develop", "at risk of",
+        # ... and the same with a subject, which would otherwise end the scope.
+        *(f"{word} {who}" for word in ("if", "whether", "unless") for who in _SUBJECTS),
     )),
     (HEDGE_POST, (
         "is possible", "is suspected", "was suspected", "is likely", "not be excluded",
