@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from service_support import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
+from toy_engine import ToyEngine
 
 from carenote.service.app import create_app
 from carenote.service.settings import Settings
-from service_support import TestClient
-from toy_engine import ToyEngine
 
 FIXTURE_ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 PG_SERVER = "postgresql+psycopg://root@127.0.0.1:5432/test"

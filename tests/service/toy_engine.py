@@ -64,9 +64,9 @@ class ToyLabError(ValueError):
 class Explanation:
     """Evidence for one condition, plus findings that would matter but are unknown."""
 
-    supporting: list[EvidenceItem]
-    conflicting: list[EvidenceItem]
-    unconfirmed: list[EvidenceItem] = field(default_factory=list)
+    supporting_evidence: list[EvidenceItem]
+    conflicting_evidence: list[EvidenceItem]
+    unconfirmed_evidence: list[EvidenceItem] = field(default_factory=list)
 
 
 class ToyEngine:
@@ -130,10 +130,6 @@ class ToyEngine:
             next_steps=[NextStepOut(kind="test", text="Repeat the toy test.", code="LOINC:6768-6")],
         )
 
-    def triage(self, case: Case) -> CheckResult:
-        """Same as check (the facade returns the full result)."""
-        return self.check(case)
-
     def interview(self, case: Case, *, max_questions: int = 20) -> InterviewStep:
         """Ask the first toy question with an unanswered item."""
         answered = {e.id for e in case.evidence}
@@ -152,9 +148,10 @@ class ToyEngine:
         ids = SUPPORT[target][2]
         known = {e.id for e in case.evidence}
         return Explanation(
-            supporting=[EvidenceItem(id=f, name=NAMES[f], weight=1.0) for f in sorted(present & ids)],
-            conflicting=[],
-            unconfirmed=[EvidenceItem(id=f, name=NAMES[f], weight=1.0)
+            supporting_evidence=[EvidenceItem(id=f, name=NAMES[f], weight=1.0)
+                                 for f in sorted(present & ids)],
+            conflicting_evidence=[],
+            unconfirmed_evidence=[EvidenceItem(id=f, name=NAMES[f], weight=1.0)
                          for f in sorted(ids - known - present)],
         )
 

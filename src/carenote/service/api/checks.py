@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -29,6 +30,22 @@ from carenote.service.api.schemas import (
 SERIOUS_URGENCIES = ("emergency_ambulance", "emergency")
 
 
+class ExplanationLike(Protocol):
+    """What ``Engine.explain`` answers (carenote.engine.explain.Explanation)."""
+
+    @property
+    def supporting_evidence(self) -> Sequence[EvidenceItem]:
+        """Evidence that raises the condition."""
+
+    @property
+    def conflicting_evidence(self) -> Sequence[EvidenceItem]:
+        """Evidence that lowers it."""
+
+    @property
+    def unconfirmed_evidence(self) -> Sequence[EvidenceItem]:
+        """Findings that would matter but are not known yet."""
+
+
 class CheckEngine(Protocol):
     """What the service needs from ``carenote.engine.Engine``."""
 
@@ -38,10 +55,7 @@ class CheckEngine(Protocol):
     def interview(self, case: Case, *, max_questions: int = 20) -> InterviewStep:
         """Return the next question and the current ranking."""
 
-    def triage(self, case: Case) -> CheckResult:
-        """Return the check result with its triage level."""
-
-    def explain(self, case: Case, target: str) -> Any:
+    def explain(self, case: Case, target: str) -> ExplanationLike:
         """Return the supporting, conflicting and unconfirmed evidence for ``target``."""
 
     def search(self, phrase: str, max_results: int) -> list[tuple[str, str]]:
@@ -92,10 +106,7 @@ def run_interview(*, engine: CheckEngine, case: Case, max_questions: int) -> Int
 
 def run_triage(*, engine: CheckEngine, case: Case) -> TriageOut:
     """Return the triage level, its reasons and the conditions that need emergency care."""
-    try:
-        result = engine.triage(case)
-    except ValueError as error:
-        raise _engine_call_error(error) from error
+    result = run_check(engine=engine, case=case)
     serious = [
         TriageSerious(id=c.id, name=c.name, urgency=c.urgency,
                       is_emergency=c.urgency == "emergency_ambulance")
@@ -106,27 +117,20 @@ def run_triage(*, engine: CheckEngine, case: Case) -> TriageOut:
                      serious=serious, disclaimer=result.disclaimer)
 
 
-def _items(value: Any) -> list[Any]:
-    return list(value) if value is not None else []
-
-
 def run_explain(*, engine: CheckEngine, case: Case, target: str) -> ExplainOut:
     """Return the evidence for and against ``target`` and what is still unconfirmed."""
     try:
         explained = engine.explain(case, target)
-    except (KeyError, ValueError) as error:
-        message = f"unknown condition {target!r}" if isinstance(error, KeyError) else str(error)
+    except KeyError as error:
+        message = f"unknown condition {target!r}; use an id from the ranked conditions"
         raise ApiError(422, message, [(["body", "target"], message)]) from error
-    unconfirmed = getattr(explained, "unconfirmed", None)
-    if isinstance(explained, tuple):
-        explained, unconfirmed = explained
+    except ValueError as error:
+        raise _engine_call_error(error) from error
     return ExplainOut(
         target=target,
-        supporting_evidence=[EvidenceItem.model_validate(e, from_attributes=True)
-                             for e in _items(explained.supporting)],
-        conflicting_evidence=[EvidenceItem.model_validate(e, from_attributes=True)
-                              for e in _items(explained.conflicting)],
-        unconfirmed_evidence=_items(unconfirmed),
+        supporting_evidence=list(explained.supporting_evidence),
+        conflicting_evidence=list(explained.conflicting_evidence),
+        unconfirmed_evidence=list(explained.unconfirmed_evidence),
         disclaimer=DISCLAIMER,
     )
 

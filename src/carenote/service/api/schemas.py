@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -89,7 +89,7 @@ class ExplainOut(BaseModel):
     target: str
     supporting_evidence: list[EvidenceItem]
     conflicting_evidence: list[EvidenceItem]
-    unconfirmed_evidence: list[Any]
+    unconfirmed_evidence: list[EvidenceItem]
     disclaimer: str
 
 
