@@ -1,0 +1,5 @@
+"""python -m carenote."""
+
+from carenote.service.cli import main
+
+main()

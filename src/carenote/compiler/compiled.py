@@ -1,0 +1,118 @@
+"""The compiled knowledge base: frozen NumPy/SciPy arrays the engine reasons on.
+
+Axes: ``conditions`` (curated conditions first, then imported HPO diseases) and
+``findings`` (every HPO term, then project ``carenote:`` findings). The matrix
+``freq`` holds P(finding | condition) after propagation up the ontology: a condition
+with a term has every ancestor of that term with at least the same frequency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from carenote.compiler.schema import NextStep
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int32]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A red-flag rule with its findings resolved to column indices."""
+
+    id: str
+    level: str
+    reason: str
+    all: tuple[int, ...]
+    any: tuple[int, ...]
+    min_years: float
+    max_years: float
+    source: str
+
+
+@dataclass(frozen=True)
+class CompiledKB:
+    """Everything the engine needs, as arrays indexed by condition and finding."""
+
+    fingerprint: str
+    hpo_version: str
+    # --- findings axis -------------------------------------------------------------
+    finding_ids: tuple[str, ...]
+    finding_names: tuple[str, ...]
+    finding_synonyms: tuple[tuple[str, ...], ...]
+    finding_questions: tuple[str | None, ...]
+    finding_kinds: tuple[str, ...]
+    finding_groups: tuple[str | None, ...]
+    curated_finding: BoolArray
+    #: P(finding) in the population the denominator of every likelihood ratio uses.
+    background: FloatArray
+    #: Share of imported diseases annotated with the term (ontology specificity).
+    disease_background: FloatArray
+    #: Proper ancestors of each finding (empty for project findings).
+    ancestors: tuple[IntArray, ...]
+    #: Alternative and obsolete HPO ids → the id in ``finding_ids``.
+    aliases: dict[str, str]
+    # --- conditions axis -----------------------------------------------------------
+    condition_ids: tuple[str, ...]
+    condition_names: tuple[str, ...]
+    lay_names: tuple[str | None, ...]
+    condition_synonyms: tuple[tuple[str, ...], ...]
+    xrefs: tuple[tuple[str, ...], ...]
+    categories: tuple[str | None, ...]
+    summaries: tuple[str | None, ...]
+    evidence_grades: tuple[str | None, ...]
+    urgency: IntArray  # index into TRIAGE_ORDER (0 = most urgent)
+    rare: BoolArray
+    curated: BoolArray
+    prior_base: FloatArray
+    prior_female: FloatArray
+    prior_male: FloatArray
+    #: Flattened age factors: condition index, [min, max) in years, multiplier.
+    age_cond: IntArray
+    age_min: FloatArray
+    age_max: FloatArray
+    age_factor: FloatArray
+    # --- links ---------------------------------------------------------------------
+    freq: sparse.csc_matrix
+    #: The same before propagation: only the links written in a source or annotation.
+    direct: sparse.csc_matrix
+    #: ``NOT`` annotations: the condition is known to lack the finding (value = P).
+    negated: sparse.csc_matrix
+    #: Where each curated link comes from: (condition index, finding index) → source id.
+    link_sources: dict[tuple[int, int], str]
+    next_steps: tuple[tuple[NextStep, ...], ...]
+    rules: tuple[CompiledRule, ...]
+    sources: dict[str, str]
+    domains: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+
+    @property
+    def n_conditions(self) -> int:
+        """Number of conditions on the condition axis."""
+        return len(self.condition_ids)
+
+    @property
+    def n_findings(self) -> int:
+        """Number of findings on the finding axis."""
+        return len(self.finding_ids)
+
+    def finding_index(self) -> dict[str, int]:
+        """Map finding id (and aliases) → column index."""
+        index = {fid: i for i, fid in enumerate(self.finding_ids)}
+        for alias, target in self.aliases.items():
+            if target in index:
+                index.setdefault(alias, index[target])
+        return index
+
+    def condition_index(self) -> dict[str, int]:
+        """Map condition id and each cross-reference → row index (ids win over xrefs)."""
+        index: dict[str, int] = {}
+        for i, refs in enumerate(self.xrefs):
+            for ref in refs:
+                index.setdefault(ref, i)
+        index.update({cid: i for i, cid in enumerate(self.condition_ids)})
+        return index

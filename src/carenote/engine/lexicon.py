@@ -1,0 +1,37 @@
+"""Build the free-text lexicon from the compiled knowledge base and the lab catalogue."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from carenote.compiler.compiled import CompiledKB
+from carenote.text.lexicon import Lexicon, LexiconEntry
+
+if TYPE_CHECKING:
+    from carenote.labs.catalogue import LabCatalogue
+
+#: HPO labels this short or this general match too much ordinary prose to be useful.
+MIN_PHRASE_LENGTH = 4
+_TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
+
+
+def _usable(phrase: str) -> bool:
+    low = phrase.lower()
+    return len(low) >= MIN_PHRASE_LENGTH and not low.startswith(_TOO_GENERAL)
+
+
+def build_lexicon(kb: CompiledKB, labs: LabCatalogue) -> Lexicon:
+    """Curated findings with their synonyms, every HPO label and synonym, and lab names."""
+    entries = []
+    for i, fid in enumerate(kb.finding_ids):
+        phrases = tuple(p for p in kb.finding_synonyms[i] if _usable(p))
+        name = kb.finding_names[i]
+        if kb.curated_finding[i] or _usable(name):
+            entries.append(LexiconEntry(id=fid, name=name, phrases=phrases))
+    lab_names = {
+        lab.definition.code: [
+            n for n in (lab.definition.name, lab.definition.short, *lab.definition.labels) if n
+        ]
+        for lab in labs.unique_labs()
+    }
+    return Lexicon.from_entries(entries, lab_names)

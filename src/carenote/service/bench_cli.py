@@ -1,0 +1,1 @@
+"""``carenote bench …`` commands (registered on the CLI's bench group)."""
