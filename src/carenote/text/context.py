@@ -7,7 +7,7 @@ trigger word ("absent speech") is a finding, not a negation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from carenote.text.lexicon import Lexicon
 from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens
@@ -44,7 +44,7 @@ class _State:
     gap: int = 0  # words since the trigger or the last finding in its scope
     since_hit: int = 0  # words since the last finding of the clause
     adjacent: bool = False  # the previous token was the end of a finding
-    clause: list[Hit] | None = None
+    clause: list[Hit] = field(default_factory=list)  # findings since the clause began
 
     def reset(self) -> None:
         """A sentence or clause ends: nothing carries over."""
@@ -60,7 +60,7 @@ def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit
     findings = lexicon.finding_table
     triggers = table.table
     hits: list[Hit] = []
-    state = _State(clause=[])
+    state = _State()
     query_next = False
     i = 0
     while i < len(norms):
@@ -110,7 +110,6 @@ def _enter_scope(state: _State, hit: Hit) -> None:
         state.gap = 0
     else:
         state.scope = None
-    assert state.clause is not None
     state.clause.append(hit)
     state.since_hit = 0
     state.adjacent = True
@@ -118,7 +117,6 @@ def _enter_scope(state: _State, hit: Hit) -> None:
 
 def _on_trigger(state: _State, trigger: Trigger) -> None:
     clause = state.clause
-    assert clause is not None
     direction = trigger.direction
     if direction == "both":
         # "meningitis unlikely" looks back; "unlikely meningitis" looks forward.

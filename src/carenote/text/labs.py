@@ -78,10 +78,9 @@ def _volume(text: str) -> str:
     return text
 
 
-def find_labs(text: str, tokens: Tokens, lexicon: Lexicon) -> tuple[list[LabMention], list[str]]:
+def find_labs(text: str, tokens: Tokens, lexicon: Lexicon) -> list[LabMention]:
     """Lab names from the lexicon followed by a value (and usually a unit)."""
     labs: list[LabMention] = []
-    warnings: list[str] = []
     norms = tokens.norms
     i = 0
     table = lexicon.lab_table
@@ -109,10 +108,5 @@ def find_labs(text: str, tokens: Tokens, lexicon: Lexicon) -> tuple[list[LabMent
                         text=text[span[0] : span[1]],
                     )
                 )
-                if not unit:
-                    warnings.append(
-                        f"no unit given for {code} in '{text[span[0] : span[1]]}'; "
-                        "the value was kept as written"
-                    )
         i += length
-    return labs, warnings
+    return labs

@@ -36,7 +36,11 @@ class LexiconEntry:
 
 
 class Lexicon:
-    """Finding phrases and lab names, normalised and compiled into tries once."""
+    """Finding phrases and lab names, normalised and compiled into phrase tables once.
+
+    Read-only once built (the token cache only memoises a pure function), so one
+    lexicon can be shared by every request and thread.
+    """
 
     __slots__ = (
         "entries",
@@ -81,7 +85,8 @@ class Lexicon:
         """Compile finding entries and lab names (LOINC CURIE → names) into a lexicon.
 
         Each entry's ``name`` is matched as well as its ``phrases``. Two entries may
-        share a phrase; both are then reported for it.
+        share a phrase; both are then reported for it. Phrases that are empty or made
+        only of stopwords or numbers are skipped and listed in ``skipped``.
         """
         cache: dict[str, str] = {}
         skipped: list[str] = []

@@ -32,12 +32,16 @@ def parse(text: str, lexicon: Lexicon) -> ParseResult:
     if derived and demographics.pregnant:
         warnings.append("vital-sign cut-offs are NEWS2's, which is not meant for pregnancy")
     mentions.extend(m for m in derived if not _said_in_words(m, mentions))
-    labs, lab_warnings = find_labs(text, tokens, lexicon)
-    warnings.extend(lab_warnings)
     vital_spans = [vital.span for vital in vitals]
+    labs = [lab for lab in find_labs(text, tokens, lexicon) if not _overlaps(lab.span, vital_spans)]
+    warnings.extend(
+        f"no unit given for {lab.code} in '{lab.text}'; the value was kept as written"
+        for lab in labs
+        if not lab.unit
+    )
     return ParseResult(
         mentions=sorted(mentions, key=lambda m: (m.span, m.source, m.id)),
-        labs=[lab for lab in labs if not _overlaps(lab.span, vital_spans)],
+        labs=labs,
         vitals=vitals,
         age_years=demographics.age_years,
         sex=demographics.sex,
