@@ -100,7 +100,7 @@ def test_search_and_parse(client: TestClient) -> None:
     assert hits == [{"id": "HP:0002653", "label": "Bone pain"}]
     parsed = client.post("/api/v1/parse", json={"text": "I have jaundice", "age": 40}).json()
     assert parsed["mentions"][0]["id"] == "HP:0000952"
-    assert parsed["age"] == 40
+    assert parsed["age"] == {"value": 40, "unit": "year"}
 
 
 def test_saved_checks_only_on_request(client: TestClient) -> None:

@@ -166,4 +166,4 @@ class ToyEngine:
         mentions = [{"id": i, "name": n, "choice_id": "present",
                      "span": [lowered.index(n.lower()), lowered.index(n.lower()) + len(n)]}
                     for i, n in NAMES.items() if n.lower() in lowered]
-        return {"mentions": mentions, "labs": [], "age": age, "sex": sex}
+        return {"mentions": mentions, "labs": [], "age_years": age, "sex": sex}

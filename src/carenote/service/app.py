@@ -21,6 +21,7 @@ from carenote.service.articles import load_articles
 from carenote.service.settings import Settings
 from carenote.service.storage.db import make_engine, migrate, session_factory, transaction
 from carenote.service.web import check_pages, pages
+from carenote.service.web.check_form import lab_choices
 from carenote.service.web.security import SecurityHeadersMiddleware
 from carenote.service.web.templating import STATIC, make_templates
 
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None, *, engine: CheckEngine | None =
         with transaction(app.state.sessions) as session:
             library.index_articles(session=session, articles=app.state.articles)
         app.state.engine = engine if engine is not None else load_check_engine(settings)
+        app.state.lab_choices = lab_choices(app.state.engine)
         yield
         db.dispose()
 
@@ -65,6 +67,7 @@ def create_app(settings: Settings | None = None, *, engine: CheckEngine | None =
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.engine = engine
+    app.state.lab_choices = []
     app.add_middleware(SecurityHeadersMiddleware)
     install_error_handlers(app, pages.render_error)
     app.include_router(api_router)

@@ -192,6 +192,19 @@ def read_lab_request(
     return LabRequest(lab=lab, age_years=age_years, sex=person_sex, trimester=pregnancy_trimester)
 
 
+def parse_text(
+    *, engine: CheckEngine, text: str, age_years: float | None, sex: Sex | None
+) -> dict[str, Any]:
+    """Parse free text; ``age`` is added in the request's ``{value, unit}`` shape."""
+    parsed = engine.parse_text(text, age_years, sex)
+    data: dict[str, Any] = (
+        parsed.model_dump(mode="json") if hasattr(parsed, "model_dump") else dict(parsed))
+    found_age = data.get("age_years", data.get("age"))
+    if isinstance(found_age, int | float):
+        data["age"] = {"value": found_age, "unit": "year"}
+    return data
+
+
 def search_findings(*, engine: CheckEngine, phrase: str, max_results: int) -> list[SearchHit]:
     """Return findings whose names match ``phrase``."""
     return [SearchHit(id=i, label=label) for i, label in engine.search(phrase, max_results)]

@@ -78,11 +78,10 @@ def interpret_lab(
 
 
 @router.post("/parse", tags=["check"])
-def parse(body: ParseIn, engine: EngineDep) -> Any:
+def parse(body: ParseIn, engine: EngineDep) -> dict[str, Any]:
     """Find findings, lab values, age and sex mentioned in free text."""
     age = body.age.years() if isinstance(body.age, Age) else body.age
-    parsed = engine.parse_text(body.text, age, body.sex)
-    return parsed.model_dump(mode="json") if hasattr(parsed, "model_dump") else parsed
+    return checks.parse_text(engine=engine, text=body.text, age_years=age, sex=body.sex)
 
 
 @router.get("/search", tags=["check"])

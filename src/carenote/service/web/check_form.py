@@ -46,6 +46,29 @@ class LabRow:
     name: str = ""
 
 
+@dataclass(frozen=True)
+class LabChoice:
+    """A lab the details form offers by name, with the units it accepts."""
+
+    code: str
+    label: str
+    units: tuple[str, ...]
+
+
+def lab_choices(engine: object) -> list[LabChoice]:
+    """Return the engine's lab catalogue as form choices, by name (empty without one)."""
+    catalogue = getattr(engine, "labs", None)
+    if catalogue is None or not hasattr(catalogue, "unique_labs"):
+        return []
+    choices = []
+    for lab in catalogue.unique_labs():
+        definition = lab.definition
+        short = f" ({definition.short})" if definition.short else ""
+        choices.append(LabChoice(code=definition.code, label=f"{definition.name}{short}",
+                                 units=tuple(lab.accepted_ucum())))
+    return sorted(choices, key=lambda choice: choice.label.casefold())
+
+
 class FormErrors(ValueError):
     """Problems with the details form, keyed by field name."""
 

@@ -52,7 +52,9 @@ def render(
     templates: Jinja2Templates = request.app.state.templates
     token = csrf.issue_token(request, settings.secret_key.get_secret_value())
     response = templates.TemplateResponse(
-        request, name, {"csrf_token": token, **context}, status_code=status_code
+        request, name, {"csrf_token": token, "lab_choices": request.app.state.lab_choices,
+                        **context},
+        status_code=status_code,
     )
     csrf.set_cookie(request, response, secure=settings.secure_cookies)
     return response
