@@ -180,3 +180,22 @@ def test_articles_are_skipped_but_a_letter_a_is_not() -> None:
     assert [m.name for m in parse("Hepatitis A.", lexicon).mentions] == ["Hepatitis A"]
     assert [m.name for m in parse("A hepatitis.", lexicon).mentions] == ["Hepatitis"]
     assert "the" in lexicon.skipped
+
+
+def test_capitalised_abbreviations_name_their_expansion(
+    run: Callable[[str], ParseResult],
+) -> None:
+    result = run("PMH: HTN. Denies SOB.")
+    assert [(m.name, m.choice_id, m.text) for m in result.mentions] == [
+        ("Hypertension", "present", "HTN"),
+        ("Dyspnea", "absent", "SOB"),
+    ]
+    # Only as written in capitals: "sob" is a word, and "htn" is not the abbreviation.
+    assert run("She began to sob; htn").mentions == []
+    # Ambiguous abbreviations are not expanded ("RA" is also room air).
+    assert run("SpO2 97% RA").mentions == []
+
+
+def test_an_abbreviation_needs_its_expansion_in_the_lexicon() -> None:
+    lexicon = Lexicon.from_entries([LexiconEntry("HP:0001945", "Fever", ())])
+    assert parse("HTN", lexicon).mentions == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from carenote.text.abbreviations import ABBREVIATIONS, PREFIX
 from carenote.text.normalise import phrase_key
 from carenote.text.phrasetable import PhraseTable
 from carenote.text.triggers import TriggerTable, build_triggers
@@ -99,6 +100,7 @@ class Lexicon:
                     count += 1
                 else:
                     skipped.append(phrase)
+        _add_abbreviations(findings, cache)
         labs = PhraseTable()
         codes = list((lab_names or {}).keys())
         for index, code in enumerate(codes):
@@ -123,3 +125,14 @@ def _add(root: PhraseTable, phrase: str, value: int, cache: dict[str, str]) -> b
     if not key or all(word in STOPWORDS or word[0].isdigit() for word in key):
         return False
     return root.add(key, value)
+
+
+def _add_abbreviations(table: PhraseTable, cache: dict[str, str]) -> None:
+    """Let "HTN" name what "hypertension" names, when the lexicon has that phrase."""
+    for abbreviation, expansions in ABBREVIATIONS.items():
+        for expansion in expansions:
+            values = table.get(phrase_key(expansion, cache))
+            if values:
+                for value in values:
+                    table.add((PREFIX + abbreviation,), value)
+                break

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from carenote.text.abbreviations import ABBREVIATIONS, PREFIX
+
 #: A decimal or thousands-grouped number, a word (letters/digits, inner apostrophes),
 #: clause punctuation, or a line break. Hyphens, slashes and other symbols separate
 #: words and are dropped, so "neck-stiffness" and "neck stiffness" tokenise alike.
@@ -100,6 +102,8 @@ def _respell(match: re.Match[str]) -> str:
 
 def normalise_token(raw: str) -> str:
     """Lower-case one word; unify spelling, contractions, plural and verb endings."""
+    if raw in ABBREVIATIONS:
+        return PREFIX + raw  # "HTN" as written; "htn" stays an ordinary word
     word = raw.lower().replace("’", "'")
     if "'" in word:
         if word.endswith("n't"):

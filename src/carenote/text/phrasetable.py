@@ -46,6 +46,10 @@ class PhraseTable:
             self.prefixes.add(key[:k])
         return True
 
+    def get(self, words: tuple[str, ...]) -> tuple[int, ...]:
+        """Values stored for exactly this word sequence (empty if none)."""
+        return self.phrases.get(tuple(word for word in words if word not in SKIPPED), ())
+
     def longest(self, norms: tuple[str, ...], start: int) -> tuple[int, tuple[int, ...]]:
         """Length and values of the longest phrase starting at ``norms[start]``."""
         best_len = 0
