@@ -240,6 +240,8 @@ def test_abbreviation_full_stops_do_not_end_a_sentence(
         ("Unsure whether she had a fever.", {"Fever": HEDGED_PRESENT}),
         ("Negative for fever, positive for cough.", {"Fever": ABSENT, "Cough": PRESENT}),
         ("r/o meningitis", {"Meningitis": HEDGED_PRESENT}),
+        ("Mother has no concerns about a rash.", {"Skin rash": ABSENT}),
+        ("Worried about meningitis.", {"Meningitis": HEDGED_PRESENT}),
     ],
 )
 def test_hypotheticals_and_more(

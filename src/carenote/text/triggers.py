@@ -89,7 +89,8 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "no sign of", "no signs of", "no symptoms of", "absence of", "free of", "free from",
         "never", "never had", "neither", "nor", "no complaints of", "no c/o", "lack of",
         "ruled out", "resolution of", "no further episodes of",
-        "no longer", "not had", "no episodes of", "nil",
+        "no longer", "not had", "no episodes of", "nil", "no concerns about",
+        "no concern about", "not concerned about", "not worried about",
     )),
     (NEG_POST, (
         "was denied", "were denied", "is absent", "was absent", "are absent", "were absent",
