@@ -25,6 +25,9 @@ from carenote.text import ParseResult
         ("for 30 minutes", 30 / 1440, False),
         ("for 6 months", 6 * 365.25 / 12, False),
         ("for 2 years", 730.5, False),
+        ("for 2-3 days", 2.5, True),
+        ("over the past two to three weeks", 17.5, True),
+        ("3 or 4 days ago", 3.5, True),
     ],
 )
 def test_durations(

@@ -76,6 +76,7 @@ def test_numbers_that_are_not_temperatures(run: Callable[[str], ParseResult], te
         ("SpO2 88%", {"oxygen_saturation": 88}),
         ("sats 91% on room air", {"oxygen_saturation": 91}),
         ("O2 sat 93%", {"oxygen_saturation": 93}),
+        ("oxygen saturation of 90 percent", {"oxygen_saturation": 90}),
         ("saturating 89% on 2 L nasal cannula", {"oxygen_saturation": 89}),
     ],
 )

@@ -25,7 +25,9 @@ _UNIT = (
     r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|nights?|weeks?|wks?|months?|mos?|"
     r"years?|yrs?|y)"
 )
-_AMOUNT = rf"(?P<num>{DIGITS_PATTERN}|{VAGUE_PATTERN}|{WORD_NUMBER_PATTERN})"
+_ONE_AMOUNT = rf"(?:{DIGITS_PATTERN}|{VAGUE_PATTERN}|{WORD_NUMBER_PATTERN})"
+#: An amount or a range of two ("2-3", "two to three", "2 or 3"; read as the middle).
+_AMOUNT = rf"(?P<num>{_ONE_AMOUNT})(?:\s*(?:-|–|to|or)\s*(?P<upto>{_ONE_AMOUNT}))?"
 _NOT_AGE = r"(?!\s*-?\s*old\b)"  # "3-day-old" is an age, not a duration
 _I = re.IGNORECASE
 
@@ -85,7 +87,7 @@ def _candidates(text: str) -> Iterator[Duration]:
         *(matches_ending_at(pattern, keyword, text) for pattern, keyword in _ENDING_IN),
     )
     for match in matches:
-        amount = to_number(match.group("num"))
+        amount = _amount(match.group("num"), match.group("upto"))
         if amount is None:
             continue
         unit = match.group("unit").lower()
@@ -102,3 +104,14 @@ def _candidates(text: str) -> Iterator[Duration]:
     for match in _ONSET.finditer(text):
         onset = "gradual" if match.group("gradual") else "sudden"
         yield Duration(text=match.group(0), days=None, span=match.span(), onset=onset)
+
+
+def _amount(first: str, upto: str | None) -> tuple[float, bool] | None:
+    """The number of units, and whether it is approximate (vague words, ranges)."""
+    low = to_number(first)
+    if low is None or upto is None:
+        return low
+    high = to_number(upto)
+    if high is None or high[0] < low[0]:
+        return None
+    return (low[0] + high[0]) / 2, True

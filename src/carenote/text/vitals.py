@@ -89,7 +89,7 @@ _OXYGEN_SATURATION = (
     re.compile(
         r"(?=[sSoOdDpPhH])\b(?:SpO2|SaO2|O2\s*sat(?:uration)?s?|sats?|oxygen\s+sat(?:uration)?s?|saturating|"
         r"saturations?|desaturat(?:ing|ed|ion|es)|pulse\s+ox(?:imetry)?|pulse\s+oximeter|"
-        rf"hypox(?:a)?emic){_FILL}{_NUMBER}(?:\s*%)?{_o2_context(required=False)}",
+        rf"hypox(?:a)?emic){_FILL}{_NUMBER}(?:\s*(?:%|percent\b|per\s+cent\b))?{_o2_context(required=False)}",
         _I,
     ),
     re.compile(rf"(?=\d)\b{_NUMBER}\s*%{_o2_context(required=True)}", _I),
