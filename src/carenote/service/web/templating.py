@@ -14,7 +14,7 @@ from carenote.engine.result import DISCLAIMER
 from carenote.service.settings import Settings
 from carenote.service.web import csrf
 from carenote.service.web.charts import lab_chart
-from carenote.service.web.wording import TRIAGE, step_heading
+from carenote.service.web.wording import TRIAGE, step_groups
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -40,7 +40,7 @@ def make_templates() -> Jinja2Templates:
     env.autoescape = True
     env.filters.update(percent=_percent, long_date=_long_date)
     env.globals.update(DISCLAIMER=DISCLAIMER, TRIAGE=TRIAGE, lab_chart=lab_chart,
-                       step_heading=step_heading)
+                       step_groups=step_groups)
     return templates
 
 

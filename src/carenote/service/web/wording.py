@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from carenote.compiler.schema import TriageLevel
+from carenote.engine.result import NextStepOut
 
 
 @dataclass(frozen=True)
@@ -52,17 +54,28 @@ TRIAGE: dict[TriageLevel, TriageWording] = {
     ),
 }
 
-#: Headings for next-step kinds; unknown kinds fall back to "Other steps".
+#: Headings for next-step kinds (compiler/schema.py, NextStep.kind), in display order.
 STEP_KINDS: dict[str, str] = {
+    "caution": "Important cautions",
+    "repeat": "Tests to repeat",
     "test": "Tests that may help",
-    "repeat_test": "Tests that may help",
-    "question": "Things to tell or ask your doctor",
+    "review": "Things your doctor may review",
     "referral": "Who may need to see you",
-    "action": "What you can do",
-    "advice": "What you can do",
+    "treatment": "Treatment your doctor may consider",
+    "self_care": "What you can do yourself",
 }
 
 
 def step_heading(kind: str) -> str:
     """Return the heading under which a next step of ``kind`` is listed."""
     return STEP_KINDS.get(kind, "Other steps")
+
+
+def step_groups(steps: Sequence[NextStepOut]) -> list[tuple[str, list[NextStepOut]]]:
+    """Group next steps under their headings, cautions first, keeping the engine's order."""
+    order = list(STEP_KINDS)
+    groups: dict[str, list[NextStepOut]] = {}
+    for step in steps:
+        groups.setdefault(step.kind, []).append(step)
+    kinds = sorted(groups, key=lambda k: order.index(k) if k in order else len(order))
+    return [(step_heading(kind), groups[kind]) for kind in kinds]
