@@ -190,8 +190,23 @@ def compile_kb(
             background[fidx[fid]] = max(finding.background, 1e-6)
 
     return _freeze(
-        sources, onto, opts, hpoa_path, fingerprint, finding_ids, fidx, curated_by_id,
-        conditions, imported_ids, names, freq, direct, negated, background, dis_bg, link_sources,
+        sources,
+        onto,
+        opts,
+        hpoa_path,
+        fingerprint,
+        finding_ids,
+        fidx,
+        curated_by_id,
+        conditions,
+        imported_ids,
+        names,
+        freq,
+        direct,
+        negated,
+        background,
+        dis_bg,
+        link_sources,
     ), report
 
 
@@ -238,7 +253,7 @@ def _freeze(
             syns.extend([term.name, *term.synonyms] if fid in curated_by_id else term.synonyms)
         return tuple(dict.fromkeys(s for s in syns if s))
 
-    urg = {level: i for i, level in enumerate(TRIAGE_ORDER)}
+    urg: dict[str, int] = {level: i for i, level in enumerate(TRIAGE_ORDER)}
     return CompiledKB(
         fingerprint=fingerprint,
         hpo_version=hpoa_version(hpoa_path),
@@ -246,8 +261,7 @@ def _freeze(
         finding_names=tuple(fname(f) for f in finding_ids),
         finding_synonyms=tuple(fsyn(f) for f in finding_ids),
         finding_questions=tuple(
-            curated_by_id[f].question if f in curated_by_id and curated_by_id[f].askable
-            else None
+            curated_by_id[f].question if f in curated_by_id and curated_by_id[f].askable else None
             for f in finding_ids
         ),
         finding_kinds=tuple(
@@ -279,9 +293,7 @@ def _freeze(
         rare=np.array([c.rare for c in conditions] + [True] * n_imp, dtype=bool),
         curated=np.array([True] * len(conditions) + [False] * n_imp, dtype=bool),
         prior_base=np.array([c.prior.base for c in conditions] + [imp_prior] * n_imp),
-        prior_female=np.array(
-            [c.prior.sex.get("female", 1.0) for c in conditions] + [1.0] * n_imp
-        ),
+        prior_female=np.array([c.prior.sex.get("female", 1.0) for c in conditions] + [1.0] * n_imp),
         prior_male=np.array([c.prior.sex.get("male", 1.0) for c in conditions] + [1.0] * n_imp),
         age_cond=np.array([r[0] for r in age_rows], dtype=np.int32),
         age_min=np.array([r[1] for r in age_rows], dtype=np.float64),
@@ -296,10 +308,14 @@ def _freeze(
         ),
         rules=tuple(
             CompiledRule(
-                id=r.id, level=r.level, reason=r.reason,
+                id=r.id,
+                level=r.level,
+                reason=r.reason,
                 all=tuple(fidx[_res(onto, f)] for f in r.all),
                 any=tuple(fidx[_res(onto, f)] for f in r.any),
-                min_years=r.min_years, max_years=r.max_years, source=r.source,
+                min_years=r.min_years,
+                max_years=r.max_years,
+                source=r.source,
             )
             for r in (loc.item for loc in sources.red_flags)
         ),

@@ -61,11 +61,13 @@ def check_sources(
         f = loc.item
         _check_hpo(f.id, f"{loc.path}: finding {f.id}", onto, report)
         if f.background_source and f.background_source not in source_ids:
-            report.errors.append(f"{loc.path}: finding {f.id}: unknown source {f.background_source}")
+            report.errors.append(
+                f"{loc.path}: finding {f.id}: unknown source {f.background_source}"
+            )
 
-    for loc in sources.conditions:
-        c = loc.item
-        where = f"{loc.path}: condition {c.id}"
+    for cloc in sources.conditions:
+        c = cloc.item
+        where = f"{cloc.path}: condition {c.id}"
         refs = {c.prior.source, *c.sources}
         refs.update(link.source for link in c.findings)
         refs.update(step.source for step in c.next_steps)
@@ -83,9 +85,9 @@ def check_sources(
         if not discriminating:
             report.errors.append(f"{where}: no finding is more frequent than its background")
 
-    for loc in sources.red_flags:
-        rule = loc.item
-        where = f"{loc.path}: red flag {rule.id}"
+    for rloc in sources.red_flags:
+        rule = rloc.item
+        where = f"{rloc.path}: red flag {rule.id}"
         if rule.source not in source_ids:
             report.errors.append(f"{where}: unknown source '{rule.source}'")
         if not rule.all and not rule.any:

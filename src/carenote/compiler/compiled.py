@@ -9,6 +9,7 @@ with a term has every ancestor of that term with at least the same frequency.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +20,8 @@ from carenote.compiler.schema import NextStep
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int32]
 BoolArray = npt.NDArray[np.bool_]
+#: Any integer index array (argsort and friends return intp).
+Indices = npt.NDArray[np.integer[Any]]
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
 from importlib import resources
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import yaml
 from pydantic import ValidationError

@@ -72,7 +72,9 @@ class Engine:
         self.condition_index = kb.condition_index()
 
     # --- evidence --------------------------------------------------------------------
-    def _lab_findings(self, case: Case, warnings: list[str]) -> tuple[list[LabResult], list[tuple[str, int]]]:
+    def _lab_findings(
+        self, case: Case, warnings: list[str]
+    ) -> tuple[list[LabResult], list[tuple[str, int]]]:
         from carenote.labs import interpret_panel
 
         if not case.labs:
@@ -82,7 +84,9 @@ class Engine:
                 "Lab values were not interpreted: reference ranges need the person's age and sex."
             )
             return [], []
-        panel = interpret_panel(self.labs, case.labs, case.age_years, case.sex, case.pregnancy_trimester)
+        panel = interpret_panel(
+            self.labs, case.labs, case.age_years, case.sex, case.pregnancy_trimester
+        )
         warnings.extend(panel.warnings)
         found = [(fid, PRESENT) for fid in panel.present_findings]
         found += [(fid, ABSENT) for fid in panel.absent_findings]
@@ -129,8 +133,12 @@ class Engine:
         """Resolve the evidence and compute the posterior."""
         res = resolved or self.resolve(case)
         scored = score(
-            self.kb, age_years=case.age_years, sex=case.sex,
-            columns=res.columns, choice=res.choice, params=self.params,
+            self.kb,
+            age_years=case.age_years,
+            sex=case.sex,
+            columns=res.columns,
+            choice=res.choice,
+            params=self.params,
         )
         return res, scored
 
@@ -142,8 +150,11 @@ class Engine:
         level, _ = triage(self.kb, scored.probability, present, case.age_years)
         evidence = [
             EvidenceItem(
-                id=self.kb.finding_ids[c], name=self.kb.finding_names[c], weight=0.0,
-                choice="present" if k == PRESENT else "absent", source=src,
+                id=self.kb.finding_ids[c],
+                name=self.kb.finding_names[c],
+                weight=0.0,
+                choice="present" if k == PRESENT else "absent",
+                source=src,
             )
             for c, k, src in zip(res.columns, res.choice, res.sources, strict=True)
         ]
@@ -163,12 +174,16 @@ class Engine:
         res, scored = self.score(case)
         present = {int(c) for c, k in zip(res.columns, res.choice, strict=True) if k == PRESENT}
         _, fired = triage(self.kb, scored.probability, present, case.age_years)
-        emergency = any(TRIAGE_ORDER.index(r.level) <= 1 for r in fired)  # type: ignore[arg-type]
+        emergency = any(TRIAGE_ORDER.index(r.level) <= 1 for r in fired)
         pick = None
         if res.n_answered < max_questions:
             pick = choose_question(
-                self.kb, scored.probability, set(res.asked), n_answered=res.n_answered,
-                red_flag_columns=self.red_flag_columns, params=self.params,
+                self.kb,
+                scored.probability,
+                set(res.asked),
+                n_answered=res.n_answered,
+                red_flag_columns=self.red_flag_columns,
+                params=self.params,
             )
         top = float(scored.probability.max()) if scored.probability.size else 0.0
         stop = pick is None or top >= STOP_PROBABILITY or res.n_answered >= max_questions
@@ -193,7 +208,9 @@ class Engine:
         """Interpret one lab value (raises LabInputError on bad input)."""
         from carenote.labs import interpret
 
-        return interpret(self.labs, lab, age_years=age_years, sex=sex, pregnancy_trimester=pregnancy_trimester)
+        return interpret(
+            self.labs, lab, age_years=age_years, sex=sex, pregnancy_trimester=pregnancy_trimester
+        )
 
     # --- lookup ----------------------------------------------------------------------
     @cached_property
@@ -204,7 +221,9 @@ class Engine:
     @cached_property
     def _search_index(self) -> list[tuple[str, str, str]]:
         rows: list[tuple[str, str, str]] = []
-        curated_first = sorted(range(self.kb.n_findings), key=lambda i: not self.kb.curated_finding[i])
+        curated_first = sorted(
+            range(self.kb.n_findings), key=lambda i: not self.kb.curated_finding[i]
+        )
         for i in curated_first:
             fid, name = self.kb.finding_ids[i], self.kb.finding_names[i]
             for label in (name, *self.kb.finding_synonyms[i]):
@@ -231,7 +250,9 @@ class Engine:
 
         return build_lexicon(self.kb, self.labs)
 
-    def parse_text(self, text: str, age: float | None = None, sex: str | None = None) -> ParseResult:
+    def parse_text(
+        self, text: str, age: float | None = None, sex: str | None = None
+    ) -> ParseResult:
         """Understand a case told in words (findings, negation, labs, vitals, age, sex)."""
         from carenote.text import parse
 

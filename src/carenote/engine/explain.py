@@ -40,7 +40,9 @@ def _items(kb: CompiledKB, scored: Scored, idx: int) -> ConditionEvidence:
             name=kb.finding_names[col],
             weight=round(w, 2),
             choice="present" if scored.choice[j] == PRESENT else "absent",
-            source=kb.sources.get(kb.link_sources.get((idx, col), ""), kb.link_sources.get((idx, col))),
+            source=kb.sources.get(
+                kb.link_sources.get((idx, col), ""), kb.link_sources.get((idx, col))
+            ),
         )
         (supporting if w > 0 else conflicting).append(item)
     return ConditionEvidence(supporting=supporting[:MAX_ITEMS], conflicting=conflicting[:MAX_ITEMS])
@@ -61,9 +63,12 @@ def ranked(kb: CompiledKB, scored: Scored, limit: int) -> list[RankedCondition]:
             rare=bool(kb.rare[i]),
             category=kb.categories[i],
             evidence_grade=kb.evidence_grades[i],
-            summary=kb.summaries[i] or (
+            summary=kb.summaries[i]
+            or (
                 "A rare disease from the Human Phenotype Ontology annotations; "
-                "only a specialist can confirm or exclude it." if not kb.curated[i] else None
+                "only a specialist can confirm or exclude it."
+                if not kb.curated[i]
+                else None
             ),
             evidence=_items(kb, scored, int(i)),
         )
@@ -77,7 +82,12 @@ def explain_condition(kb: CompiledKB, scored: Scored, idx: int) -> Explanation:
     reported = {int(c) for c in scored.columns}
     row = kb.direct[idx].toarray().ravel() if hasattr(kb.direct[idx], "toarray") else np.zeros(0)
     unconfirmed = [
-        EvidenceItem(id=kb.finding_ids[c], name=kb.finding_names[c], weight=round(float(row[c]), 2), choice="unknown")
+        EvidenceItem(
+            id=kb.finding_ids[c],
+            name=kb.finding_names[c],
+            weight=round(float(row[c]), 2),
+            choice="unknown",
+        )
         for c in np.argsort(-row)[: UNCONFIRMED_MAX * 3]
         if row[c] > 0 and int(c) not in reported
     ][:UNCONFIRMED_MAX]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from carenote.compiler.compiled import CompiledKB, FloatArray, IntArray
+from carenote.compiler.compiled import CompiledKB, FloatArray, Indices
 from carenote.engine.interview import Question, QuestionChoice, QuestionItem
 from carenote.engine.scoring import ModelParams
 
@@ -53,7 +53,7 @@ def information_gain(prior: FloatArray, likelihood: FloatArray) -> FloatArray:
     return np.asarray(_entropy(prior) - (q_yes * h_yes + q_no * h_no))
 
 
-def _candidates(kb: CompiledKB, top: IntArray, asked: set[int]) -> IntArray:
+def _candidates(kb: CompiledKB, top: Indices, asked: set[int]) -> Indices:
     """Askable findings linked to the top conditions and not yet answered."""
     sub = kb.direct[top]
     cols = np.unique(sub.indices) if sub.nnz else np.array([], dtype=np.int32)
@@ -62,7 +62,7 @@ def _candidates(kb: CompiledKB, top: IntArray, asked: set[int]) -> IntArray:
     return np.array([c for c in cols if c not in asked], dtype=np.int32)
 
 
-def _likelihood(kb: CompiledKB, top: IntArray, cols: IntArray, params: ModelParams) -> FloatArray:
+def _likelihood(kb: CompiledKB, top: Indices, cols: Indices, params: ModelParams) -> FloatArray:
     sub = kb.freq[top][:, cols].toarray()
     bg = kb.background[cols][np.newaxis, :]
     fallback = np.where(kb.curated[top][:, np.newaxis], bg, params.imported_floor * bg)
@@ -97,17 +97,25 @@ def choose_question(
     group = kb.finding_groups[int(cols[best])]
     if group:
         chosen += [
-            int(i) for i in order
-            if int(i) != best and kb.finding_groups[int(cols[i])] == group
+            int(i)
+            for i in order
+            if int(i) != best
+            and kb.finding_groups[int(cols[i])] == group
             and gain[i] >= 0.25 * gain[best]
         ][: GROUP_MAX - 1]
     items = [
-        QuestionItem(id=kb.finding_ids[int(cols[i])], name=kb.finding_names[int(cols[i])], choices=CHOICES)
+        QuestionItem(
+            id=kb.finding_ids[int(cols[i])], name=kb.finding_names[int(cols[i])], choices=CHOICES
+        )
         for i in chosen
     ]
     if len(items) == 1:
         text = kb.finding_questions[int(cols[best])] or f"Do you have {items[0].name.lower()}?"
         question = Question(type="single", text=text, items=items)
     else:
-        question = Question(type="group_multiple", text="Do any of these apply to you?", items=items)
-    return Pick(question=question, gain=float(gain[best]), columns=tuple(int(cols[i]) for i in chosen))
+        question = Question(
+            type="group_multiple", text="Do any of these apply to you?", items=items
+        )
+    return Pick(
+        question=question, gain=float(gain[best]), columns=tuple(int(cols[i]) for i in chosen)
+    )

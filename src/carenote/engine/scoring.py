@@ -71,7 +71,6 @@ class Scored:
     contributions: FloatArray  # shape (len(columns), n_conditions)
 
 
-
 PRESENT, ABSENT, RECORDED_ABSENT = 0, 1, 2
 
 

@@ -34,9 +34,15 @@ def next_steps(kb: CompiledKB, probability: np.ndarray) -> list[NextStepOut]:
             if key in merged:
                 prio, total, out = merged[key]
                 because = [*out.because, kb.condition_ids[idx]]
-                merged[key] = (min(prio, priority), total + weight, out.model_copy(update={"because": because}))
+                merged[key] = (
+                    min(prio, priority),
+                    total + weight,
+                    out.model_copy(update={"because": because}),
+                )
             else:
-                out = NextStepOut(kind=step.kind, text=step.text, code=step.code, because=[kb.condition_ids[idx]])
+                out = NextStepOut(
+                    kind=step.kind, text=step.text, code=step.code, because=[kb.condition_ids[idx]]
+                )
                 merged[key] = (priority, weight, out)
     ranked = sorted(merged.values(), key=lambda item: (item[0], -item[1]))
     return [out for _, _, out in ranked[:MAX_STEPS]]

@@ -65,11 +65,13 @@ def triage(
     age_years: float | None,
 ) -> tuple[Triage, list[CompiledRule]]:
     """The triage level and reasons, and the red-flag rules that fired."""
-    fired = [r for r in kb.rules if any(check(r, present, age_years) for check in RULE_CHECKS.values())]
+    fired = [
+        r for r in kb.rules if any(check(r, present, age_years) for check in RULE_CHECKS.values())
+    ]
     level = len(TRIAGE_ORDER) - 1
     reasons: list[str] = []
-    for rule in sorted(fired, key=lambda r: TRIAGE_ORDER.index(r.level)):  # type: ignore[arg-type]
-        level = min(level, TRIAGE_ORDER.index(rule.level))  # type: ignore[arg-type]
+    for rule in sorted(fired, key=lambda r: TRIAGE_ORDER.index(r.level)):
+        level = min(level, TRIAGE_ORDER.index(rule.level))
         reasons.append(f"Warning sign: {rule.reason}")
     counts = probability >= URGENCY_THRESHOLD[kb.urgency]
     top = int(np.argmax(probability)) if probability.size else -1

@@ -101,8 +101,13 @@ def run_bench(
         n_covered += is_covered(pc)
         outcomes.append(
             CaseOutcome(
-                index=index, case_id=pc.case.case_id, source=pc.case.source,
-                diagnoses=list(pc.diagnoses), rank=ranking.rank, top=ranking.top[:3], ms=round(elapsed, 3),
+                index=index,
+                case_id=pc.case.case_id,
+                source=pc.case.source,
+                diagnoses=list(pc.diagnoses),
+                rank=ranking.rank,
+                top=ranking.top[:3],
+                ms=round(elapsed, 3),
             )
         )
         if progress:
@@ -124,7 +129,9 @@ def summarise(outcomes: list[CaseOutcome], *, name: str, n_covered: int) -> Summ
     return Summary(
         scorer=name,
         cases=len(outcomes),
-        top1=rate(1), top3=rate(3), top10=rate(10),
+        top1=rate(1),
+        top3=rate(3),
+        top10=rate(10),
         median_rank=None if median is None or median >= worst else float(median),
         coverage=round(n_covered / n, 4),
         ms_per_case=round(sum(o.ms for o in outcomes) / n, 3),

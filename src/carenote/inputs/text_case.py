@@ -19,11 +19,18 @@ def case_from_parse(parsed: ParseResult, *, source: str = "text") -> tuple[Case,
     for mention in parsed.evidence():
         if mention.hedged and mention.choice_id == "present":
             continue  # "possible pneumonia" is not evidence either way
-        evidence[mention.id] = EvidenceInput(id=mention.id, choice_id=mention.choice_id, source=source)
+        evidence[mention.id] = EvidenceInput(
+            id=mention.id, choice_id=mention.choice_id, source=source
+        )
     warnings = list(parsed.warnings)
-    labs = [LabInput(code=lab.code, value=lab.value, unit=lab.unit) for lab in parsed.labs if lab.unit]
+    labs = [
+        LabInput(code=lab.code, value=lab.value, unit=lab.unit) for lab in parsed.labs if lab.unit
+    ]
     case = Case(
-        age_years=parsed.age_years, sex=parsed.sex, evidence=list(evidence.values()), labs=labs,
+        age_years=parsed.age_years,
+        sex=parsed.sex,
+        evidence=list(evidence.values()),
+        labs=labs,
         source=source,
     )
     return case, warnings

@@ -20,8 +20,12 @@ _err = Console(stderr=True)
 
 def _progress() -> Progress:
     return Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=_err, transient=True,
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=_err,
+        transient=True,
     )
 
 
@@ -34,9 +38,13 @@ def _print_summary(title: str, summary: dict[str, object]) -> None:
 @bench_app.command("phenopackets")
 def bench_phenopackets(
     directory: Annotated[Path, typer.Argument(help="Folder of GA4GH phenopackets (recursive)")],
-    limit: Annotated[int | None, typer.Option(help="Score N cases (a seeded random sample)")] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Score N cases (a seeded random sample)")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed of the --limit sample")] = 0,
-    baseline: Annotated[str | None, typer.Option(help="Also score with 'pyhpo' set similarity")] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="Also score with 'pyhpo' set similarity")
+    ] = None,
     format: Annotated[Format, typer.Option("--format", help="text, json or jsonl")] = Format.text,
 ) -> None:
     """Top-1/3/10, median rank, coverage, ms per case and peak memory on phenopackets."""
@@ -62,8 +70,11 @@ def bench_phenopackets(
     with _progress() as bar:
         task = bar.add_task("carenote", total=len(cases))
         summary, outcomes = run_bench(
-            cases, engine_scorer(engine), name="carenote",
-            is_covered=lambda pc: covered(engine, pc), progress=lambda: bar.advance(task),
+            cases,
+            engine_scorer(engine),
+            name="carenote",
+            is_covered=lambda pc: covered(engine, pc),
+            progress=lambda: bar.advance(task),
         )
         summaries.append(summary)
         if baseline == "pyhpo":
@@ -71,7 +82,9 @@ def bench_phenopackets(
 
             base_task = bar.add_task("pyhpo", total=len(cases))
             scorer, has = pyhpo_scorer()
-            base, _ = run_bench(cases, scorer, name="pyhpo", is_covered=has, progress=lambda: bar.advance(base_task))
+            base, _ = run_bench(
+                cases, scorer, name="pyhpo", is_covered=has, progress=lambda: bar.advance(base_task)
+            )
             summaries.append(base)
     if format is Format.jsonl:
         for outcome in outcomes:
@@ -82,7 +95,9 @@ def bench_phenopackets(
         typer.echo(json.dumps({"summaries": [s.model_dump() for s in summaries]}, indent=2))
     else:
         for s in summaries:
-            _print_summary(f"{s.scorer} on {directory} ({s.cases} cases)", s.model_dump(exclude={"scorer"}))
+            _print_summary(
+                f"{s.scorer} on {directory} ({s.cases} cases)", s.model_dump(exclude={"scorer"})
+            )
 
 
 @bench_app.command("vignettes")
@@ -115,7 +130,12 @@ def bench_vignettes(
             typer.echo(json.dumps(payload))
         typer.echo(json.dumps({"summary": summary.model_dump()}))
     elif format is Format.json:
-        typer.echo(json.dumps({"summary": summary.model_dump(), "cases": [o.model_dump() for o in outcomes]}, indent=2))
+        typer.echo(
+            json.dumps(
+                {"summary": summary.model_dump(), "cases": [o.model_dump() for o in outcomes]},
+                indent=2,
+            )
+        )
     else:
         _print_summary(f"vignettes in {file}", summary.model_dump())
         misses = [o for o in outcomes if o.rank is None or o.rank > 3 or not o.triage_exact]

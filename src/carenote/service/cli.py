@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from carenote.inputs.errors import InputError
+
+if TYPE_CHECKING:
+    from carenote.engine import Engine
 
 app = typer.Typer(
     add_completion=False,
@@ -28,13 +31,13 @@ app.add_typer(kb_app, name="kb")
 app.add_typer(bench_app, name="bench")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
 
 
-class LabFormat(str, Enum):
+class LabFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -45,7 +48,7 @@ def fail(message: str, status: int = 2) -> NoReturn:
     raise typer.Exit(status)
 
 
-def _engine():  # type: ignore[no-untyped-def]
+def _engine() -> Engine:
     from carenote.engine import load_engine
 
     return load_engine()
@@ -55,7 +58,14 @@ def _sex(value: str | None) -> str | None:
     if value is None:
         return None
     low = value.strip().lower()
-    aliases = {"f": "female", "female": "female", "woman": "female", "m": "male", "male": "male", "man": "male"}
+    aliases = {
+        "f": "female",
+        "female": "female",
+        "woman": "female",
+        "m": "male",
+        "male": "male",
+        "man": "male",
+    }
     if low not in aliases:
         fail(f"--sex '{value}' is not recognised; accepted: female, male")
     return aliases[low]
@@ -69,7 +79,9 @@ def _age(value: str | None) -> float | None:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Phenopacket JSON files, folders or .jsonl")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Phenopacket JSON files, folders or .jsonl")
+    ] = None,
     text: Annotated[str | None, typer.Option("--text", help="A case told in words")] = None,
     age: Annotated[str | None, typer.Option(help="Years (38, 0.5) or ISO 8601 (P7M)")] = None,
     sex: Annotated[str | None, typer.Option(help="female or male")] = None,
@@ -82,7 +94,7 @@ def check(
     from carenote.service.textout import render_check
 
     if not paths and text is None:
-        fail("give phenopacket files (or folders), or --text \"…\"")
+        fail('give phenopacket files (or folders), or --text "…"')
     if paths and text is not None:
         fail("give either phenopacket files or --text, not both")
     try:
@@ -92,7 +104,11 @@ def check(
             many = False
         else:
             files = expand_paths(paths or [])
-            many = len(files) > 1 or any(p.is_dir() for p in paths or []) or files[0].suffix == ".jsonl"
+            many = (
+                len(files) > 1
+                or any(p.is_dir() for p in paths or [])
+                or files[0].suffix == ".jsonl"
+            )
             cases = [pc.case for pc in iter_cases(files, medicine_matcher(engine.kb))]
         chosen = format or (Format.jsonl if many else Format.text)
         for case in cases:
@@ -137,7 +153,9 @@ def lab(
             age_years = _age(age) if age is not None else getattr(subject, "age_years", None)
             sex_value = _sex(sex) if sex is not None else getattr(subject, "sex", None)
         else:
-            missing = [n for n, v in (("--code", code), ("--value", value), ("--unit", unit)) if v is None]
+            missing = [
+                n for n, v in (("--code", code), ("--value", value), ("--unit", unit)) if v is None
+            ]
             if missing:
                 fail(f"missing {', '.join(missing)}; or give --fhir OBSERVATION.json")
             reading = LabInput(code=str(code), value=float(value or 0), unit=str(unit))
@@ -145,8 +163,11 @@ def lab(
         if age_years is None or sex_value is None:
             fail("--age and --sex are needed to choose the reference range")
         result = interpret(
-            load_catalogue(default_directory()), reading,
-            age_years=age_years, sex=sex_value, pregnancy_trimester=pregnancy_trimester,
+            load_catalogue(default_directory()),
+            reading,
+            age_years=age_years,
+            sex=sex_value,
+            pregnancy_trimester=pregnancy_trimester,
         )
     except (InputError, LabInputError) as exc:
         fail(str(exc))
@@ -174,7 +195,12 @@ def kb_check(
 
     report = run_kb_check()
     if format is LabFormat.json:
-        typer.echo(json.dumps({"errors": report.errors, "warnings": report.warnings, "counts": report.counts}, indent=2))
+        typer.echo(
+            json.dumps(
+                {"errors": report.errors, "warnings": report.warnings, "counts": report.counts},
+                indent=2,
+            )
+        )
     else:
         for line in report.errors:
             typer.echo(f"error: {line}")

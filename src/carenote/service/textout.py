@@ -26,7 +26,9 @@ def render_check(result: CheckResult, *, limit: int = 10) -> str:
     """A check result for a person reading a terminal."""
     out: list[str] = []
     if result.case_id or result.source:
-        out.append(f"Case {result.case_id or ''} {f'({result.source})' if result.source else ''}".strip())
+        out.append(
+            f"Case {result.case_id or ''} {f'({result.source})' if result.source else ''}".strip()
+        )
     level = result.triage.level
     out.append(f"Triage: {level} — {level_words(level)}")
     out.extend(f"  - {reason}" for reason in result.triage.reasons)
