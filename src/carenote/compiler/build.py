@@ -39,6 +39,8 @@ class CompileOptions:
     #: P(term | disease) for a ``NOT`` annotation: the disease is known to lack it.
     negated_frequency: float = 0.01
     include_orpha: bool = True
+    #: Import the HPO rare-disease annotations (off only for small unit-test knowledge bases).
+    import_hpo_diseases: bool = True
 
 
 class CompileError(Exception):
@@ -131,7 +133,8 @@ def compile_kb(
     conditions = [loc.item for loc in sources.conditions]
     finding_ids, fidx, curated_by_id = _finding_axis(onto, findings)
 
-    names, imported = _imported_diseases(list(iter_annotations(hpoa_path)), onto, opts)
+    annotations = list(iter_annotations(hpoa_path)) if opts.import_hpo_diseases else []
+    names, imported = _imported_diseases(annotations, onto, opts)
     xref_owners: dict[str, list[int]] = defaultdict(list)
     for i, cond in enumerate(conditions):
         for ref in cond.xrefs:

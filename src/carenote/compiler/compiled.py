@@ -9,6 +9,7 @@ with a term has every ancestor of that term with at least the same frequency.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -39,7 +40,7 @@ class CompiledRule:
 
 
 @dataclass(frozen=True)
-class CompiledKB:
+class CompiledKB:  # noqa: B903
     """Everything the engine needs, as arrays indexed by condition and finding."""
 
     fingerprint: str
@@ -102,6 +103,11 @@ class CompiledKB:
     def n_findings(self) -> int:
         """Number of findings on the finding axis."""
         return len(self.finding_ids)
+
+    @cached_property
+    def direct_rows(self) -> sparse.csr_matrix:
+        """``direct`` in row-major form, for fast access to one condition's findings."""
+        return self.direct.tocsr()
 
     def finding_index(self) -> dict[str, int]:
         """Map finding id (and aliases) → column index."""

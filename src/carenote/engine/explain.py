@@ -80,7 +80,7 @@ def explain_condition(kb: CompiledKB, scored: Scored, idx: int) -> Explanation:
     """Evidence for and against one condition, and its typical findings not yet reported."""
     ev = _items(kb, scored, idx)
     reported = {int(c) for c in scored.columns}
-    row = kb.direct[idx].toarray().ravel() if hasattr(kb.direct[idx], "toarray") else np.zeros(0)
+    row = kb.direct_rows[idx].toarray().ravel()
     unconfirmed = [
         EvidenceItem(
             id=kb.finding_ids[c],

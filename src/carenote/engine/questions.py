@@ -55,7 +55,7 @@ def information_gain(prior: FloatArray, likelihood: FloatArray) -> FloatArray:
 
 def _candidates(kb: CompiledKB, top: Indices, asked: set[int]) -> Indices:
     """Askable findings linked to the top conditions and not yet answered."""
-    sub = kb.direct[top]
+    sub = kb.direct_rows[top]
     cols = np.unique(sub.indices) if sub.nnz else np.array([], dtype=np.int32)
     questions = np.array([kb.finding_questions[c] is not None for c in cols], dtype=bool)
     cols = cols[questions] if cols.size else cols
@@ -63,7 +63,7 @@ def _candidates(kb: CompiledKB, top: Indices, asked: set[int]) -> Indices:
 
 
 def _likelihood(kb: CompiledKB, top: Indices, cols: Indices, params: ModelParams) -> FloatArray:
-    sub = kb.freq[top][:, cols].toarray()
+    sub = kb.freq[:, cols][top].toarray()
     bg = kb.background[cols][np.newaxis, :]
     fallback = np.where(kb.curated[top][:, np.newaxis], bg, params.imported_floor * bg)
     return np.clip(np.where(sub > 0, sub, fallback), 1e-6, 1 - 1e-6)

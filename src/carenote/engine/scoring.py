@@ -108,7 +108,14 @@ def finding_probabilities(kb: CompiledKB, columns: IntArray, params: ModelParams
             est[rows] = np.maximum(est[rows], vals)
         est[kb.curated] = 0.0
         bg = kb.background[col]
-        np.maximum(est, np.where(imported, params.imported_floor * bg, bg), out=est)
+        # A curated condition is silent on a finding it does not list only when the finding
+        # is a curated one with a population background; an HPO term that no curated
+        # source defines would have been listed had the condition typically shown it.
+        floor = params.imported_floor * bg
+        if kb.curated_finding[col]:
+            np.maximum(est, np.where(imported, floor, bg), out=est)
+        else:
+            np.maximum(est, floor, out=est)
         rows = indices[indptr[col] : indptr[col + 1]]
         est[rows] = data[indptr[col] : indptr[col + 1]]
     if k:
