@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 from carenote.text.numbers import (
@@ -18,7 +19,7 @@ SexValue = Literal["female", "male"]
 MAX_AGE_YEARS = 130.0
 
 #: Days per unit; a year is 365.25 days, a month a twelfth of it.
-_YEARS_PER = {"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25}
+_YEARS_PER = MappingProxyType({"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25})
 
 _NUM = rf"(?P<num>{DIGITS_PATTERN}|{WORD_NUMBER_PATTERN})"
 _UNIT = r"(?P<unit>years?|yrs?|y|months?|mos?|weeks?|wks?|days?|d)"
@@ -41,21 +42,21 @@ _AGE_PATTERNS = (
     # "68M", "68 F" opening a note
     re.compile(r"^\W*(?:an?\s+)?(?P<num>\d{1,3})\s*(?P<letter>[MF])\b"),
 )
-_DECADE_WORDS = {
+_DECADE_WORDS = MappingProxyType({
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
     "seventies": 70, "eighties": 80, "nineties": 90,
-}  # fmt: skip
+})  # fmt: skip
 _DECADE = re.compile(
     r"(?=[iI])\bin\s+(?P<pronoun>his|her|their)\s+(?P<part>early|mid|late)?[\s-]*"
     rf"(?:(?P<num>[1-9]0)'?s|(?P<word>{'|'.join(_DECADE_WORDS)}))\b",
     re.IGNORECASE,
 )
 #: Where in a decade "early/mid/late" puts a person (our reading, not a source).
-_DECADE_PART = {"early": 2.0, "mid": 5.0, "late": 8.0, None: 5.0}
+_DECADE_PART = MappingProxyType({"early": 2.0, "mid": 5.0, "late": 8.0, None: 5.0})
 _NEWBORN = re.compile(r"\b(?:newborn|neonate)\b", re.IGNORECASE)
 
-_FEMALE_NOUNS = {"woman", "female", "girl", "lady", "daughter", "mrs", "ms", "miss"}
-_MALE_NOUNS = {"man", "male", "boy", "gentleman", "gent", "son", "mr"}
+_FEMALE_NOUNS = frozenset({"woman", "female", "girl", "lady", "daughter", "mrs", "ms", "miss"})
+_MALE_NOUNS = frozenset({"man", "male", "boy", "gentleman", "gent", "son", "mr"})
 _ADJACENT_NOUN = re.compile(
     r"[\s,]*(?:(?!(?:with|and|has|her|his|their|brings|brought)\b)\w+[\s,]+){0,3}?(?P<noun>woman|female|girl|lady|daughter|man|male|boy|"
     r"gentleman|gent|son)\b",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import chain
+from types import MappingProxyType
 
 from carenote.text.model import Duration
 from carenote.text.numbers import (
@@ -16,11 +17,11 @@ from carenote.text.numbers import (
 )
 
 #: Days per unit; a month is a twelfth of 365.25 days.
-_DAYS = {
+_DAYS = MappingProxyType({
     "min": 1 / 1440, "minute": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24,
     "day": 1.0, "d": 1.0, "night": 1.0, "week": 7.0, "wk": 7.0, "month": 365.25 / 12,
     "mo": 365.25 / 12, "year": 365.25, "yr": 365.25, "y": 365.25,
-}  # fmt: skip
+})  # fmt: skip
 _UNIT = (
     r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|nights?|weeks?|wks?|months?|mos?|"
     r"years?|yrs?|y)"
@@ -52,11 +53,11 @@ _ENDING_IN = (
     ),
 )
 #: Named times, as a reader would count them in days (approximate by nature).
-_SINCE = {
+_SINCE = MappingProxyType({
     "yesterday": 1.0, "last night": 0.5, "this morning": 0.25, "earlier today": 0.25,
     "today": 0.25, "the day before": 1.0, "last week": 7.0, "last month": 365.25 / 12,
     "last year": 365.25, "tonight": 0.1, "this evening": 0.1, "this afternoon": 0.1,
-}  # fmt: skip
+})  # fmt: skip
 _NAMED = re.compile(
     r"(?=[sSfFbB])\b(?:since|from|starting|started|began|beginning)\s+(?P<when>"
     + "|".join(sorted((k.replace(" ", r"\s+") for k in _SINCE), key=len, reverse=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from carenote.text.lexicon import Lexicon
 from carenote.text.model import LabMention
@@ -30,26 +31,28 @@ _UNIT = (
 _VALUE = re.compile(rf"{_BRIDGE}(?P<value>{DIGITS_PATTERN})(?!\d|[.,]\d)(?:\s*{_UNIT})?", re.I)
 
 #: Light normalisation towards UCUM spellings; anything else is kept as written.
-_UNIT_FORMS = {
-    "units/l": "U/L",
-    "unit/l": "U/L",
-    "internationalunits/l": "U/L",
-    "iu/l": "U/L",
-    "u/l": "U/L",
-    "miu/l": "m[IU]/L",
-    "miu/ml": "m[IU]/mL",
-    "mu/l": "mU/L",
-    "k/ul": "10*3/uL",
-    "%": "%",
-    "s": "s",
-    "sec": "s",
-    "secs": "s",
-    "seconds": "s",
-    "fl": "fL",
-    "pg": "pg",
-    "meq/l": "meq/L",
-    "eq/l": "eq/L",
-}
+_UNIT_FORMS = MappingProxyType(
+    {
+        "units/l": "U/L",
+        "unit/l": "U/L",
+        "internationalunits/l": "U/L",
+        "iu/l": "U/L",
+        "u/l": "U/L",
+        "miu/l": "m[IU]/L",
+        "miu/ml": "m[IU]/mL",
+        "mu/l": "mU/L",
+        "k/ul": "10*3/uL",
+        "%": "%",
+        "s": "s",
+        "sec": "s",
+        "secs": "s",
+        "seconds": "s",
+        "fl": "fL",
+        "pg": "pg",
+        "meq/l": "meq/L",
+        "eq/l": "eq/L",
+    }
+)
 _MICRO = str.maketrans({"µ": "u", "μ": "u", "×": "x", "⁹": "9", "³": "3", "¹": "1", "²": "2"})
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from carenote.text.abbreviations import ABBREVIATIONS, PREFIX
 
@@ -64,7 +65,7 @@ _SPELLING = (
     ("ageing", "aging"),
 )
 _SPELLING_RE = re.compile("|".join(re.escape(old) for old, _ in _SPELLING))
-_SPELLING_MAP = dict(_SPELLING)
+_SPELLING_MAP = MappingProxyType(dict(_SPELLING))
 
 #: Contractions and run-together negations all become "not", so one trigger list
 #: covers "doesn't", "does not", "didnt", "cannot" and "can't".

@@ -9,8 +9,9 @@ applied when the age is 16 or over, or unknown, and a warning is given in pregna
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from carenote.text.model import Mention, Vital, VitalKind
 
@@ -27,12 +28,14 @@ SIRS = (
 #: NEWS2 is for people aged 16 and over (RCP 2017).
 ADULT_FROM_YEARS = 16.0
 
-_OPERATORS: dict[str, Callable[[float, float], bool]] = {
-    ">": operator.gt,
-    ">=": operator.ge,
-    "<": operator.lt,
-    "<=": operator.le,
-}
+_OPERATORS: Mapping[str, Callable[[float, float], bool]] = MappingProxyType(
+    {
+        ">": operator.gt,
+        ">=": operator.ge,
+        "<": operator.lt,
+        "<=": operator.le,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

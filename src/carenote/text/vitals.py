@@ -8,7 +8,8 @@ page number is not read as a temperature.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 from carenote.text.model import Vital, VitalKind
 
@@ -96,13 +97,15 @@ _OXYGEN_SATURATION = (
 )
 
 #: Plausible values; outside them a number is not read as that vital sign.
-_RANGES: dict[VitalKind, tuple[float, float]] = {
-    "heart_rate": (20, 300),
-    "respiratory_rate": (3, 90),
-    "systolic_blood_pressure": (40, 300),
-    "diastolic_blood_pressure": (10, 200),
-    "oxygen_saturation": (40, 100),
-}
+_RANGES: Mapping[VitalKind, tuple[float, float]] = MappingProxyType(
+    {
+        "heart_rate": (20, 300),
+        "respiratory_rate": (3, 90),
+        "systolic_blood_pressure": (40, 300),
+        "diastolic_blood_pressure": (10, 200),
+        "oxygen_saturation": (40, 100),
+    }
+)
 
 
 def find_vitals(text: str) -> list[Vital]:
