@@ -29,8 +29,21 @@ def parse(
 ) -> ParseResult:
     """Findings (present/absent, hedged), labs, vitals, age, sex and durations in ``text``.
 
-    ``age_years`` and ``sex``, when given (``--age``, the API's ``age``), win over what
-    the text says, and the age decides which vital-sign cut-offs apply.
+    Parameters
+    ----------
+    text:
+        A case told in words, in English.
+    lexicon:
+        Finding phrases and lab names, built once with :meth:`Lexicon.from_entries`.
+    age_years, sex:
+        Given by the caller (``--age``, the API's ``age``), they win over what the text
+        says (with a warning when it differs); the age decides which vital-sign
+        cut-offs apply.
+
+    Returns
+    -------
+    ParseResult
+        Every span indexes ``text``; nothing is raised for odd or empty input.
     """
     tokens = tokenise(text, lexicon.token_cache)
     demographics = find_demographics(text)
