@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     feedback_rate_window_seconds: int = Field(
         default=3600, ge=1, description="Length of the feedback rate-limit window, in seconds."
     )
+    save_rate_limit: int = Field(
+        default=30,
+        ge=1,
+        description="How many check results one client may save per hour.",
+    )
     articles_dir: Path = Field(
         default=PACKAGED_ARTICLES,
         description="Directory of Markdown articles with YAML front matter.",

@@ -21,6 +21,7 @@ from carenote.service.storage import repositories
 
 Library = Mapping[str, Article]
 FEEDBACK_BUCKET = "feedback"
+SAVE_BUCKET = "save"
 
 
 def index_articles(*, session: Session, articles: Library) -> None:
@@ -97,8 +98,16 @@ def submit_feedback(
     return feedback_counts(session=session, articles=articles, slug=slug)
 
 
-def save_result(*, session: Session, result: CheckResult) -> str:
-    """Store a check result the person chose to save; return the token that reads it."""
+def save_result(
+    *, session: Session, result: CheckResult, client_hash: str, limit: int
+) -> str:
+    """Store a result the person chose to save (``limit`` an hour); return its token."""
+    allowed = repositories.take_rate_slot(
+        session, bucket=SAVE_BUCKET, client_hash=client_hash, limit=limit,
+        window=timedelta(hours=1),
+    )
+    if not allowed:
+        raise ApiError(429, "Too many saved results from this address; please try again later.")
     return repositories.save_check(session, result=result.model_dump(mode="json"))
 
 

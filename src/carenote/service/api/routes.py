@@ -95,10 +95,14 @@ def search(
 
 
 @router.post("/checks", status_code=status.HTTP_201_CREATED, tags=["check"])
-def save_check(body: CaseIn, engine: EngineDep, session: SessionDep) -> SavedCheckOut:
+def save_check(
+    body: CaseIn, engine: EngineDep, session: SessionDep, settings: SettingsDep,
+    client: ClientHashDep,
+) -> SavedCheckOut:
     """Run a check and save its result (only ever on request); answer its private link."""
     result = checks.run_check(engine=engine, case=checks.build_case(body))
-    token = library.save_result(session=session, result=result)
+    token = library.save_result(session=session, result=result, client_hash=client,
+                                limit=settings.save_rate_limit)
     return SavedCheckOut(token=token, url=f"/check/saved/{token}")
 
 

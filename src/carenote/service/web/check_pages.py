@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from carenote.service.api import library
-from carenote.service.deps import EngineDep, SessionDep, SettingsDep
+from carenote.service.deps import ClientHashDep, EngineDep, SessionDep, SettingsDep
 from carenote.service.web import csrf
 from carenote.service.web.check_flow import (
     ACTIONS,
@@ -48,7 +48,8 @@ def check_start(
 
 @router.post("/check", response_class=HTMLResponse)
 async def check_step(
-    request: Request, engine: EngineDep, settings: SettingsDep, session: SessionDep
+    request: Request, engine: EngineDep, settings: SettingsDep, session: SessionDep,
+    client: ClientHashDep,
 ) -> Response:
     """Advance the check by one step; the whole state travels in the form."""
     form = await request.form()
@@ -68,7 +69,8 @@ async def check_step(
             "state": page.state, "step": page.step, "number": page.number})
     assert isinstance(page, ResultPage)
     if action == "save":
-        token = library.save_result(session=session, result=page.result)
+        token = library.save_result(session=session, result=page.result, client_hash=client,
+                                    limit=settings.save_rate_limit)
         return RedirectResponse(f"/check/saved/{token}", status_code=status.HTTP_303_SEE_OTHER)
     return render(request, "check_result.html", {"state": page.state, "result": page.result,
                                                  "saved_url": None})
