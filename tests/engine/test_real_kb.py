@@ -1,0 +1,96 @@
+"""Tests over the real knowledge base: the low-ALP domain end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from carenote.compiler.loader import knowledge_dir, load_sources
+from carenote.compiler.schema import TRIAGE_ORDER, Condition
+from carenote.engine import Case, Engine, EvidenceInput
+from carenote.labs.model import LabInput
+
+ALP = "LOINC:6768-6"
+
+
+def _ev(*ids: str, source: str = "interview") -> list[EvidenceInput]:
+    return [EvidenceInput(id=i, source=source) for i in ids]
+
+
+def test_adult_hypophosphatasia_case_from_the_issue(engine: Engine) -> None:
+    case = Case(
+        age_years=38,
+        sex="female",
+        evidence=_ev("HP:0006480", "HP:0002757"),  # early loss of baby teeth; recurrent fractures
+        labs=[LabInput(code=ALP, value=18, unit="U/L")],
+    )
+    result = engine.check(case)
+    top = result.conditions[0]
+    assert top.id == "hypophosphatasia_adult"
+    assert {"HP:0006480", "HP:0002757", "HP:0003282"} <= {e.id for e in top.evidence.supporting}
+    assert result.triage.level == "consultation"
+    steps = " ".join(s.text.lower() for s in result.next_steps)
+    codes = {s.code for s in result.next_steps}
+    assert "LOINC:6768-6" in codes  # repeat ALP
+    assert "pyridoxal" in steps and "phosphoethanolamine" in steps and "alpl" in steps
+    caution = [s for s in result.next_steps if s.kind == "caution"]
+    assert any("bisphosphonate" in s.text.lower() or "antiresorptive" in s.text.lower() for s in caution)
+    assert result.labs[0].interpretation == "L"
+    assert result.disclaimer
+
+
+def test_infant_with_low_alp_and_seizures_goes_to_emergency_care(engine: Engine) -> None:
+    case = Case(
+        age_years=7 / 12,
+        sex="male",
+        evidence=_ev("HP:0001250"),
+        labs=[LabInput(code=ALP, value=90, unit="U/L")],  # CALIPER 15 d–<1 y: 122–469 U/L
+    )
+    result = engine.check(case)
+    assert result.labs[0].interpretation == "L"
+    assert TRIAGE_ORDER.index(result.triage.level) <= TRIAGE_ORDER.index("emergency")
+    ids = [c.id for c in result.conditions[:10]]
+    assert "hypophosphatasia_infantile" in ids
+
+
+def test_the_same_adult_without_labs_is_not_an_emergency(engine: Engine) -> None:
+    result = engine.check(Case(age_years=38, sex="female", evidence=_ev("HP:0006480")))
+    assert result.triage.level not in ("emergency", "emergency_ambulance")
+
+
+def test_contamination_pattern_points_to_a_repeat_draw(engine: Engine) -> None:
+    labs = [
+        LabInput(code=ALP, value=12, unit="U/L"),
+        LabInput(code="LOINC:2823-3", value=7.9, unit="mmol/L"),  # potassium
+        LabInput(code="LOINC:17861-6", value=1.2, unit="mg/dL"),  # calcium
+    ]
+    result = engine.check(Case(age_years=45, sex="male", labs=labs))
+    assert result.conditions[0].id == "sample_contamination"
+    assert any("carenote:lab_pattern_sample_contamination" == e.id for e in result.evidence)
+
+
+def _low_alp_conditions() -> list[Condition]:
+    return [
+        loc.item
+        for loc in load_sources(knowledge_dir()).conditions
+        if loc.path == "low_alp.yaml"
+    ]
+
+
+def _clear_cut(condition: Condition) -> Case:
+    """A clear-cut case built from the condition's own characteristic findings."""
+    bands = [b for b in condition.prior.age if b.factor > 0] or None
+    age = 40.0
+    if any(b.factor == 0 and b.min_years <= 40 < b.max_years for b in condition.prior.age):
+        best = max(bands or [], key=lambda b: b.factor, default=None)
+        age = (best.min_years + min(best.max_years, 90)) / 2 if best else 40.0
+    sex = "male" if condition.prior.sex.get("female", 1.0) == 0 else "female"
+    links = sorted(condition.findings, key=lambda link: -link.frequency)
+    present = [link.id for link in links if link.frequency >= 0.5][:8]
+    return Case(age_years=age, sex=sex, evidence=_ev(*present))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("condition", _low_alp_conditions(), ids=lambda c: c.id)
+def test_every_low_alp_cause_is_reachable(engine: Engine, condition: Condition) -> None:
+    result = engine.check(_clear_cut(condition), max_conditions=20)
+    ids = [c.id for c in result.conditions]
+    assert condition.id in ids[:3], f"{condition.id} ranked {ids.index(condition.id) + 1 if condition.id in ids else '>20'}: {ids[:3]}"
