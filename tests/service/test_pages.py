@@ -28,7 +28,8 @@ def post_check(client: TestClient, page: str, action: str, **answers: str) -> st
     fields += [("action", action)] + [(k.replace("__", "-"), v) for k, v in answers.items()]
     response = client.post("/check", data=_multi(fields))
     assert response.status_code == 200, response.text
-    return response.text
+    html: str = response.text
+    return html
 
 
 def _multi(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:

@@ -7,9 +7,12 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import inspect
+from sqlalchemy.orm import Session, sessionmaker
 
 from carenote.service.storage import db, repositories
 from carenote.service.storage.repositories import ArticleIndexEntry
+
+Sessions = sessionmaker[Session]
 
 ALP = ArticleIndexEntry(
     slug="low-alp", title="Low alkaline phosphatase", summary="Why ALP can be low.",
@@ -23,7 +26,7 @@ THYROID = ArticleIndexEntry(
 
 
 @pytest.fixture
-def sessions(db_url: str) -> Iterator[db.sessionmaker[db.Session]]:
+def sessions(db_url: str) -> Iterator[Sessions]:
     engine = db.make_engine(db_url)
     db.migrate(engine)
     yield db.session_factory(engine)
@@ -40,7 +43,7 @@ def test_migrations_create_the_tables_and_are_idempotent(db_url: str) -> None:
     engine.dispose()
 
 
-def test_search_finds_words_in_body_title_and_stems(sessions: db.sessionmaker[db.Session]) -> None:
+def test_search_finds_words_in_body_title_and_stems(sessions: Sessions) -> None:
     with db.transaction(sessions) as session:
         repositories.upsert_articles(session, [ALP, THYROID])
     with db.transaction(sessions) as session:
@@ -52,7 +55,7 @@ def test_search_finds_words_in_body_title_and_stems(sessions: db.sessionmaker[db
 
 @pytest.mark.parametrize("query", ['"', "zinc AND (", "NEAR(", "*", "') OR 1=1 --", "-zinc"])
 def test_search_never_fails_on_user_syntax(
-    sessions: db.sessionmaker[db.Session], query: str
+    sessions: Sessions, query: str
 ) -> None:
     with db.transaction(sessions) as session:
         repositories.upsert_articles(session, [ALP])
@@ -60,7 +63,7 @@ def test_search_never_fails_on_user_syntax(
     assert set(found) <= {"low-alp"}
 
 
-def test_reindexing_updates_text_and_keeps_feedback(sessions: db.sessionmaker[db.Session]) -> None:
+def test_reindexing_updates_text_and_keeps_feedback(sessions: Sessions) -> None:
     with db.transaction(sessions) as session:
         repositories.upsert_articles(session, [ALP])
         repositories.add_feedback(session, slug="low-alp", helpful=True, comment="clear")
@@ -75,7 +78,7 @@ def test_reindexing_updates_text_and_keeps_feedback(sessions: db.sessionmaker[db
     assert (counts.helpful, counts.not_helpful) == (1, 1)
 
 
-def test_rate_slots_are_counted_per_client(sessions: db.sessionmaker[db.Session]) -> None:
+def test_rate_slots_are_counted_per_client(sessions: Sessions) -> None:
     window = timedelta(hours=1)
     with db.transaction(sessions) as session:
         taken = [repositories.take_rate_slot(session, bucket="b", client_hash="a", limit=2,
@@ -86,7 +89,7 @@ def test_rate_slots_are_counted_per_client(sessions: db.sessionmaker[db.Session]
     assert other is True
 
 
-def test_expired_rate_events_are_forgotten(sessions: db.sessionmaker[db.Session]) -> None:
+def test_expired_rate_events_are_forgotten(sessions: Sessions) -> None:
     with db.transaction(sessions) as session:
         assert repositories.take_rate_slot(session, bucket="b", client_hash="a", limit=1,
                                            window=timedelta(hours=1))
@@ -96,7 +99,7 @@ def test_expired_rate_events_are_forgotten(sessions: db.sessionmaker[db.Session]
                                            window=timedelta(0))
 
 
-def test_saved_checks_round_trip_by_random_token(sessions: db.sessionmaker[db.Session]) -> None:
+def test_saved_checks_round_trip_by_random_token(sessions: Sessions) -> None:
     with db.transaction(sessions) as session:
         first = repositories.save_check(session, result={"triage": {"level": "consultation"}})
         second = repositories.save_check(session, result={"x": 1})

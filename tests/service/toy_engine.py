@@ -95,8 +95,9 @@ class ToyEngine:
     def _present(self, case: Case) -> set[str]:
         present = {e.id for e in case.evidence if e.choice_id == "present"}
         for lab in case.labs:
-            result = self.interpret_lab(lab, age_years=case.age_years, sex=case.sex,
-                                        pregnancy_trimester=case.pregnancy_trimester)
+            result = self.interpret_lab(
+                lab, age_years=case.age_years or 40.0, sex=case.sex or "female",
+                pregnancy_trimester=case.pregnancy_trimester)
             present.update(result.present_findings)
         return present
 
@@ -117,7 +118,7 @@ class ToyEngine:
     def check(self, case: Case) -> CheckResult:
         """Rank the three toy conditions; triage follows the most urgent supported one."""
         ranked = self._ranked(case)
-        labs = [self.interpret_lab(lab, age_years=case.age_years, sex=case.sex,
+        labs = [self.interpret_lab(lab, age_years=case.age_years or 40.0, sex=case.sex or "female",
                                    pregnancy_trimester=case.pregnancy_trimester)
                 for lab in case.labs]
         supported = [c for c in ranked if c.evidence.supporting] or ranked[-1:]
