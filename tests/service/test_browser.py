@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from carenote.compiler.build import CompileError
 from carenote.service.app import create_app, load_check_engine
 from carenote.service.settings import PACKAGED_ARTICLES, Settings
-
-playwright_sync = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -67,18 +66,18 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """A headless Chromium (never downloaded: Debian's binary is used)."""
-    with playwright_sync.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
+def page(browser: Browser) -> Iterator[Page]:
     """A fresh page with a phone-sized viewport (the pages must work on a phone)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda message: errors.append(message.text)
@@ -89,47 +88,47 @@ def page(browser: object) -> Iterator[object]:
     assert errors == []
 
 
-def test_article_to_check_to_result(page: object, server_url: str) -> None:
+def test_article_to_check_to_result(page: Page, server_url: str) -> None:
     p = page
-    p.goto(f"{server_url}/articles/low-alkaline-phosphatase")  # type: ignore[attr-defined]
-    assert "alkaline phosphatase" in p.title().lower()  # type: ignore[attr-defined]
-    p.get_by_role("link", name="Start a symptom check").click()  # type: ignore[attr-defined]
-    p.get_by_label("Age", exact=True).fill("38")  # type: ignore[attr-defined]
-    p.get_by_label("Female").check()  # type: ignore[attr-defined]
-    p.locator("#lab_value_0").fill("18")  # type: ignore[attr-defined]
-    p.locator("#lab_unit_0").fill("U/L")  # type: ignore[attr-defined]
-    p.get_by_role("button", name="Continue").click()  # type: ignore[attr-defined]
+    p.goto(f"{server_url}/articles/low-alkaline-phosphatase")
+    assert "alkaline phosphatase" in p.title().lower()
+    p.get_by_role("link", name="Start a symptom check").click()
+    p.get_by_label("Age", exact=True).fill("38")
+    p.get_by_label("Female").check()
+    p.locator("#lab_value_0").fill("18")
+    p.locator("#lab_unit_0").fill("U/L")
+    p.get_by_role("button", name="Continue").click()
     for _ in range(40):
-        if p.get_by_role("heading", name="Your check result").count():  # type: ignore[attr-defined]
+        if p.get_by_role("heading", name="Your check result").count():
             break
-        assert p.locator(".progress").inner_text().startswith("Question")  # type: ignore[attr-defined]
+        assert p.locator(".progress").inner_text().startswith("Question")
         # Answer "No" (or the last option of a one-choice question) to every item.
-        for group in p.locator(".question-form .choices").all():  # type: ignore[attr-defined]
+        for group in p.locator(".question-form .choices").all():
             options = group.locator("input[type=radio]")
             no = group.locator("input[value=absent]")
             (no if no.count() else options.last).check()
-        p.get_by_role("button", name="Next").click()  # type: ignore[attr-defined]
+        p.get_by_role("button", name="Next").click()
     else:
         pytest.fail("the check never reached its result")
-    causes = p.locator(".causes .cause")  # type: ignore[attr-defined]
+    causes = p.locator(".causes .cause")
     assert causes.count() >= 1
     assert "%" in causes.first.locator(".probability").inner_text()
-    assert p.locator(".triage h2").inner_text()  # type: ignore[attr-defined]
-    assert p.locator(".lab-chart svg").count() == 1  # type: ignore[attr-defined]
+    assert p.locator(".triage h2").inner_text()
+    assert p.locator(".lab-chart svg").count() == 1
 
 
-def test_helpful_is_counted(page: object, server_url: str) -> None:
+def test_helpful_is_counted(page: Page, server_url: str) -> None:
     p = page
-    p.goto(f"{server_url}/articles/low-alkaline-phosphatase")  # type: ignore[attr-defined]
-    p.get_by_label("What could be better? (optional)").fill("Clear and calm.")  # type: ignore[attr-defined]
-    p.get_by_role("button", name="Yes, it helped").click()  # type: ignore[attr-defined]
-    assert p.get_by_role("heading", name="Thank you for your feedback").count() == 1  # type: ignore[attr-defined]
-    assert int(p.locator(".helpful-count").inner_text()) >= 1  # type: ignore[attr-defined]
+    p.goto(f"{server_url}/articles/low-alkaline-phosphatase")
+    p.get_by_label("What could be better? (optional)").fill("Clear and calm.")
+    p.get_by_role("button", name="Yes, it helped").click()
+    assert p.get_by_role("heading", name="Thank you for your feedback").count() == 1
+    assert int(p.locator(".helpful-count").inner_text()) >= 1
 
 
-def test_skip_link_is_the_first_focus_stop(page: object, server_url: str) -> None:
+def test_skip_link_is_the_first_focus_stop(page: Page, server_url: str) -> None:
     p = page
-    p.goto(f"{server_url}/")  # type: ignore[attr-defined]
-    p.keyboard.press("Tab")  # type: ignore[attr-defined]
-    focused = p.evaluate("document.activeElement.textContent")  # type: ignore[attr-defined]
+    p.goto(f"{server_url}/")
+    p.keyboard.press("Tab")
+    focused = p.evaluate("document.activeElement.textContent")
     assert focused == "Skip to main content"
