@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 
 from carenote.text import ParseResult
+from carenote.text.spans import SpanSet
 
 PIECES = (
     "no fever ? cough , . for 3 three a few several days old -year-old y/o yo M F woman man "
@@ -32,3 +34,34 @@ def test_random_word_salad(run: Callable[[str], ParseResult]) -> None:
             assert text[start:end] == said
         if result.age_years is not None:
             assert 0 <= result.age_years <= 130
+
+
+def test_span_set() -> None:
+    spans = SpanSet()
+    assert spans.add((10, 20))
+    assert spans.add((30, 40))
+    assert spans.add((20, 30))  # touching is not overlapping
+    assert not spans.add((15, 16))
+    assert not spans.add((39, 50))
+    assert not spans.add((0, 11))
+    assert spans.add((0, 10))
+    assert spans.overlaps((5, 6))
+    assert not spans.overlaps((40, 41))
+    assert not SpanSet().overlaps((0, 1))
+
+
+def test_long_texts_take_linear_time(run: Callable[[str], ParseResult]) -> None:
+    case = (
+        "A 48-year-old woman has fever and cough for 3 days; no rash. Temp 39.2 C, HR 118, "
+        "BP 92/60, SpO2 91% on room air. ALT of 45 U/L, WBC 15,000. "
+    )
+    short, long = case * 20, case * 200
+    run(short)
+
+    def cpu(text: str) -> float:
+        start = time.process_time()
+        run(text)
+        return time.process_time() - start
+
+    ratio = min(cpu(long) for _ in range(3)) / min(cpu(short) for _ in range(3))
+    assert ratio < 20  # 10x the text; quadratic work would show as ~100x

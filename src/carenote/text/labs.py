@@ -16,8 +16,10 @@ _BRIDGE = (
     r"(?:\s*(?:(?:level|levels|count|concentration|value|of|was|were|is|are|at|to|by|"
     r"measured|elevated|increased|raised|high|low|decreased|reduced|markedly|only|"
     r"approximately|about|around|greater\s+than|less\s+than|up|down|from|serum|plasma|"
-    r"blood)\b|[:=(~>< ]))*\s*"
+    r"blood)\b|[:=(~><])){0,6}\s*"
 )
+# (Each repetition must consume a word or a sign, never bare space: a pattern where
+# spaces could be split between two quantifiers backtracks exponentially.)
 #: Units, most specific first. Matched case-insensitively and rewritten by _UNIT_FORMS.
 _UNIT = (
     r"(?P<unit>(?:x|×|\*)?\s*10\s*(?:\^|\*|e)?\s*(?:9|⁹)\s*/\s*l|(?:x|×|\*)?\s*10\s*"

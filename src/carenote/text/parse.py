@@ -11,8 +11,9 @@ from carenote.text.demographics import SexValue, find_demographics
 from carenote.text.durations import find_durations
 from carenote.text.labs import find_labs
 from carenote.text.lexicon import Lexicon
-from carenote.text.model import Mention, ParseResult, Span
+from carenote.text.model import Mention, ParseResult
 from carenote.text.normalise import Tokens, tokenise
+from carenote.text.spans import SpanSet
 from carenote.text.vital_rules import findings_from_vitals
 from carenote.text.vitals import find_vitals
 
@@ -57,9 +58,12 @@ def parse(
     warnings.extend(vital_warnings)
     if derived and demographics.pregnant:
         warnings.append("vital-sign cut-offs are NEWS2's, which is not meant for pregnancy")
-    mentions.extend(m for m in derived if not _said_in_words(m, mentions))
-    vital_spans = [vital.span for vital in vitals]
-    labs = [lab for lab in find_labs(text, tokens, lexicon) if not _overlaps(lab.span, vital_spans)]
+    said = _present_in_words(mentions)
+    mentions.extend(m for m in derived if not said.get(m.id, SpanSet()).overlaps(m.span))
+    vital_spans = SpanSet()
+    for vital in vitals:
+        vital_spans.add(vital.span)
+    labs = [lab for lab in find_labs(text, tokens, lexicon) if not vital_spans.overlaps(lab.span)]
     warnings.extend(
         f"no unit given for {lab.code} in '{lab.text}'; the value was kept as written"
         for lab in labs
@@ -107,9 +111,12 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
                     subject="family" if hit.family else "patient",
                 )
             )
+    taken = SpanSet()
+    for mention in mentions:
+        taken.add(mention.span)
     for pattern, finding, name in _ABSENT_WORDS:
         for match in pattern.finditer(text):
-            if not _overlaps(match.span(), [m.span for m in mentions]):
+            if not taken.overlaps(match.span()):
                 mentions.append(
                     Mention(
                         id=finding,
@@ -122,14 +129,10 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
     return mentions
 
 
-def _said_in_words(derived: Mention, mentions: Sequence[Mention]) -> bool:
-    """'febrile to 39' already names fever present; do not add it twice."""
-    return any(
-        m.id == derived.id and m.choice_id == "present" and _overlaps(m.span, [derived.span])
-        for m in mentions
-    )
-
-
-def _overlaps(span: Span, others: Sequence[Span]) -> bool:
-    start, end = span
-    return any(start < o_end and o_start < end for o_start, o_end in others)
+def _present_in_words(mentions: Sequence[Mention]) -> dict[str, SpanSet]:
+    """Where each finding is said to be present: 'febrile to 39' already names fever."""
+    spans: dict[str, SpanSet] = {}
+    for mention in mentions:
+        if mention.choice_id == "present":
+            spans.setdefault(mention.id, SpanSet()).add(mention.span)
+    return spans

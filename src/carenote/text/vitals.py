@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 from carenote.text.model import Vital, VitalKind
+from carenote.text.spans import SpanSet
 
 _FILL = (
     r"(?:\s*(?:(?:of|to|at|was|were|is|are|had|has|up\s+to|as\s+high\s+as|as\s+low\s+as|"
@@ -111,18 +112,15 @@ _RANGES: Mapping[VitalKind, tuple[float, float]] = MappingProxyType(
 def find_vitals(text: str) -> list[Vital]:
     """All vital signs in ``text``, in order; one reading per stretch of text."""
     found: list[Vital] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for vital in _candidates(text):
         if vital.kind == "diastolic_blood_pressure":
             # Shares its span with the systolic reading just before it.
             if found and found[-1].span == vital.span:
                 found.append(vital)
             continue
-        start, end = vital.span
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
-            continue
-        taken.append(vital.span)
-        found.append(vital)
+        if taken.add(vital.span):
+            found.append(vital)
     return sorted(found, key=lambda v: v.span)
 
 
