@@ -6,6 +6,8 @@ import random
 import time
 from collections.abc import Callable
 
+import pytest
+
 from carenote.text import ParseResult
 from carenote.text.spans import SpanSet
 
@@ -65,3 +67,22 @@ def test_long_texts_take_linear_time(run: Callable[[str], ParseResult]) -> None:
 
     ratio = min(cpu(long) for _ in range(3)) / min(cpu(short) for _ in range(3))
     assert ratio < 20  # 10x the text; quadratic work would show as ~100x
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALT" + " " * 60 + "x",
+        "ALT" + " :" * 60 + "x",
+        "HR" + " of" * 60 + " x",
+        "for the" * 60 + " x",
+        "temp" + " " * 60 + "x",
+        "1," * 500 + "x",
+        "in his " * 100,
+        "-year-old " * 100,
+    ],
+)
+def test_no_pathological_backtracking(run: Callable[[str], ParseResult], text: str) -> None:
+    start = time.process_time()
+    run(text)
+    assert time.process_time() - start < 0.5
