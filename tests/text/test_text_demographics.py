@@ -30,6 +30,9 @@ from carenote.text import ParseResult
         ("A father brings his 5-year-old daughter.", 5.0, "female"),
         ("A newborn girl", 0.0, "female"),
         ("A 25-year-old previously healthy man", 25.0, "male"),
+        ("The patient is 45 years of age, female.", 45.0, "female"),
+        ("A 45-yo man", 45.0, "male"),
+        ("An 80 yr old lady", 80.0, "female"),
     ],
 )
 def test_age_and_sex(

@@ -31,7 +31,8 @@ _OLD = re.compile(r"\bold\b", re.IGNORECASE)
 _AGE_PATTERNS = (
     # "68 yo M", "68yo", "68 y/o", "68 y.o. F"
     re.compile(
-        rf"(?=\d)\b(?P<num>\d{{1,3}})\s*(?:yo|y/o|y\.o\.?)(?!\w){_SEX_LETTER}", re.IGNORECASE
+        rf"(?=\d)\b(?P<num>\d{{1,3}})\s*-?\s*(?:yo|y/o|y\.o\.?)(?!\w){_SEX_LETTER}",
+        re.IGNORECASE,
     ),
     # "aged 48", "age: 48", "age 7 months" (but not "at the age of 30", said of the past)
     re.compile(
@@ -39,6 +40,8 @@ _AGE_PATTERNS = (
         rf"(?:\s*{_UNIT}\b)?",
         re.IGNORECASE,
     ),
+    # "45 years of age", "7 months of age"
+    re.compile(rf"(?=\d)\b(?P<num>{DIGITS_PATTERN})\s*{_UNIT}\s+of\s+age\b", re.IGNORECASE),
     # "68M", "68 F" opening a note
     re.compile(r"^\W*(?:an?\s+)?(?P<num>\d{1,3})\s*(?P<letter>[MF])\b"),
 )
