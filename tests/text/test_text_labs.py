@@ -99,6 +99,11 @@ def test_a_lab_name_without_a_value_is_not_a_lab(
         ("cells/mm3", "/mm3"),
         ("ng/ml", "ng/mL"),
         ("%", "%"),
+        ("mm/hr", "mm/h"),
+        ("mL/min/1.73 m2", "mL/min/{1.73_m2}"),
+        ("IU/mL", "[IU]/mL"),
+        ("mIU/L", "m[IU]/L"),
+        ("g/l", "g/L"),
     ],
 )
 def test_unit_normalisation(raw: str, unit: str) -> None:

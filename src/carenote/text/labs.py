@@ -53,6 +53,13 @@ _UNIT_FORMS = MappingProxyType(
         "pg": "pg",
         "meq/l": "meq/L",
         "eq/l": "eq/L",
+        "iu/ml": "[IU]/mL",
+        "u/ml": "U/mL",
+        "mm/h": "mm/h",
+        "mm/hr": "mm/h",
+        "mm/hour": "mm/h",
+        "ml/min": "mL/min",
+        "ml/min/1.73m2": "mL/min/{1.73_m2}",
     }
 )
 _MICRO = str.maketrans({"µ": "u", "μ": "u", "×": "x", "⁹": "9", "³": "3", "¹": "1", "²": "2"})
