@@ -115,6 +115,9 @@ def test_article_to_check_to_result(page: Page, server_url: str) -> None:
     assert "%" in causes.first.locator(".probability").inner_text()
     assert p.locator(".triage h2").inner_text()
     assert p.locator(".lab-chart svg").count() == 1
+    p.get_by_role("button", name="Save this result").click()
+    assert p.get_by_text("This result is saved.").count() == 1
+    assert "/check/saved/" in p.url
 
 
 def test_helpful_is_counted(page: Page, server_url: str) -> None:

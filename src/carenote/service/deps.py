@@ -59,6 +59,8 @@ def get_today() -> date:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[CheckEngine, Depends(get_engine)]
 LibraryDep = Annotated[Library, Depends(get_library)]
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit before the answer is sent, so a client that follows a redirect
+# (or reads right after a 201) always sees what was just written.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 ClientHashDep = Annotated[str, Depends(get_client_hash)]
 TodayDep = Annotated[date, Depends(get_today)]
