@@ -28,6 +28,10 @@ from carenote.text import ParseResult
         ("for 2-3 days", 2.5, True),
         ("over the past two to three weeks", 17.5, True),
         ("3 or 4 days ago", 3.5, True),
+        ("3 days of fever", 3.0, False),
+        ("a week of cough", 7.0, False),
+        ("cough for 3/7", 3.0, False),
+        ("2/52 history of cough", 14.0, False),
     ],
 )
 def test_durations(
@@ -56,6 +60,8 @@ def test_onset(run: Callable[[str], ParseResult], text: str, onset: str) -> None
 
 def test_an_age_is_not_a_duration(run: Callable[[str], ParseResult]) -> None:
     assert run("A 3-day-old boy").durations == []
+    assert run("He is 3 years of age").durations == []
+    assert run("BP 120/72, score 3/7, seen 12/12").durations == []
     assert run("in a 7 month old").durations == []
 
 

@@ -34,24 +34,38 @@ _I = re.IGNORECASE
 
 #: "for 3 days", "over the last several hours", "in the past 2 weeks", "x 3 days"
 _FOR = re.compile(
-    r"(?=[fFoOdDiIwWxX])\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|previous|preceding|"
-    r"about|around|approximately|nearly|almost|more\s+than|over|under|some)\s+)*"
-    rf"{_AMOUNT}\s*-?\s*{_UNIT}\b{_NOT_AGE}",
+    r"(?=[fFoOdDiIwWxX])\b(?:for|over|during|in|within|x)\s+(?:(?:the|last|past|"
+    r"previous|preceding|about|around|approximately|nearly|almost|more\s+than|over|under|"
+    rf"some)\s+)*{_AMOUNT}\s*-?\s*{_UNIT}\b{_NOT_AGE}",
     _I,
 )
+_THEN = r"\s*-?\s*"
 #: Patterns that end in a keyword, tried only just before each keyword (fast).
 _ENDING_IN = (
     # "2 weeks ago", "three days prior", "5 days before admission"
     (
-        re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s+(?:ago|prior|previously|earlier|before)\b", _I),
+        re.compile(rf"\b{_AMOUNT}{_THEN}{_UNIT}\s+(?:ago|prior|previously|earlier|before)\b", _I),
         re.compile(r"\b(?:ago|prior|previously|earlier|before)\b", _I),
     ),
     # "a 3-day history of", "2-week history", "a 3 day course"
     (
-        re.compile(rf"\b{_AMOUNT}\s*-?\s*{_UNIT}\s*-?\s*(?:history|course|duration)\b", _I),
+        re.compile(rf"\b{_AMOUNT}{_THEN}{_UNIT}{_THEN}(?:history|course|duration)\b", _I),
         re.compile(r"\b(?:history|course|duration)\b", _I),
     ),
+    # "3 days of fever", "a week of cough" (but "3 years of age" is an age)
+    (
+        re.compile(rf"\b{_AMOUNT}{_THEN}{_UNIT}\s+of\b(?!\s+age\b)", _I),
+        re.compile(r"\bof\b(?!\s+age\b)", _I),
+    ),
 )
+#: British clinical shorthand: 3/7 = 3 days, 2/52 = 2 weeks, 3/12 = 3 months, when
+#: "for", "x", "history", "hx" or "ago" shows it is a duration (not a date or a score).
+_FRACTION = re.compile(
+    r"(?=[fFxX\d])(?:\b(?:for|x)\s+)?\b(?P<num>\d{1,2})/(?P<per>7|52|12)\b"
+    r"(?P<tail>\s+(?:history|hx|ago)\b)?",
+    _I,
+)
+_FRACTION_DAYS = MappingProxyType({"7": 1.0, "52": 7.0, "12": 365.25 / 12})
 #: Named times, as a reader would count them in days (approximate by nature).
 _SINCE = MappingProxyType({
     "yesterday": 1.0, "last night": 0.5, "this morning": 0.25, "earlier today": 0.25,
@@ -65,9 +79,9 @@ _NAMED = re.compile(
     _I,
 )
 _ONSET = re.compile(
-    r"(?=[sSaArRtTgGiIpP])\b(?:(?P<sudden>sudden|abrupt|acute|rapid|thunderclap)|(?P<gradual>gradual|insidious|"
-    r"slow|progressive))(?:ly)?[\s-]+(?:onset|started|began|starting|beginning|developed)\b"
-    r"|\b(?P<sudden2>suddenly|abruptly)\b",
+    r"(?=[sSaArRtTgGiIpP])\b(?:(?P<sudden>sudden|abrupt|acute|rapid|thunderclap)|"
+    r"(?P<gradual>gradual|insidious|slow|progressive))(?:ly)?[\s-]+(?:onset|started|began|"
+    r"starting|beginning|developed)\b|\b(?P<sudden2>suddenly|abruptly)\b",
     _I,
 )
 
@@ -99,6 +113,10 @@ def _candidates(text: str) -> Iterator[Duration]:
             span=match.span(),
             approximate=amount[1],
         )
+    for match in _FRACTION.finditer(text):
+        if match.group("tail") or match.group(0)[0].isalpha():
+            days = int(match.group("num")) * _FRACTION_DAYS[match.group("per")]
+            yield Duration(text=match.group(0), days=round(days, 6), span=match.span())
     for match in _NAMED.finditer(text):
         when = " ".join(match.group("when").lower().split())
         yield Duration(text=match.group(0), days=_SINCE[when], span=match.span(), approximate=True)
