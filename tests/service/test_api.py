@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from service_support import TestClient
+from sqlalchemy import create_engine, text
 
 from carenote.engine.result import DISCLAIMER
+from carenote.service.settings import Settings
 
 CASE: dict[str, Any] = {
     "sex": "female", "age": {"value": 38, "unit": "year"},
@@ -151,3 +153,16 @@ def test_health_and_openapi(client: TestClient) -> None:
                  "/api/v1/articles/{slug}/feedback"]:
         assert path in paths, path
     assert "/check" not in paths  # HTML pages are not part of the JSON API description
+
+
+def test_no_client_address_is_stored(client: TestClient, settings: Settings) -> None:
+    # TestClient's client address is "testclient"; it must not reach any table in clear.
+    client.post("/api/v1/articles/toy-low-enzyme/feedback", json={"helpful": True})
+    client.post("/api/v1/checks", json=CASE)
+    engine = create_engine(settings.database_url)
+    with engine.connect() as connection:
+        for table in ("article_feedback", "rate_events", "saved_checks"):
+            rows = connection.execute(text(f"SELECT * FROM {table}")).all()
+            assert rows, table
+            assert "testclient" not in repr(rows), table
+    engine.dispose()
