@@ -86,6 +86,8 @@ def test_real_parse_and_search(real_client: TestClient) -> None:
 
 
 def test_the_html_check_runs_to_its_result(real_client: TestClient) -> None:
+    named = real_client.get("/check", params={"finding": "HP:0002653"}).text
+    assert "<li>Bone pain: <strong>yes</strong></li>" in named
     start = real_client.get("/check", params={"lab": "LOINC:6768-6"}).text
     assert '<option value="LOINC:6768-6" selected>' in start
     page = real_client.post("/check", data={

@@ -69,6 +69,16 @@ def lab_choices(engine: object) -> list[LabChoice]:
     return sorted(choices, key=lambda choice: choice.label.casefold())
 
 
+def finding_names(engine: object, ids: Sequence[str]) -> dict[str, str]:
+    """Return display names of finding ids the engine knows (others are left out)."""
+    kb = getattr(engine, "kb", None)
+    index = getattr(engine, "finding_index", None)
+    names = getattr(kb, "finding_names", None)
+    if not isinstance(index, dict) or names is None:
+        return {}
+    return {i: str(names[index[i]]) for i in ids if i in index}
+
+
 class FormErrors(ValueError):
     """Problems with the details form, keyed by field name."""
 

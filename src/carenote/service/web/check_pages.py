@@ -21,6 +21,7 @@ from carenote.service.web.check_form import (
     Answer,
     CheckState,
     LabRow,
+    finding_names,
     normalise_loinc,
     state_from_form,
 )
@@ -43,7 +44,8 @@ def check_start(
     labs = (LabRow(code=code, value=value, unit=unit),) if code else ()
     answers = (Answer(id=finding, choice="present", step=0),) if finding else ()
     state = CheckState(labs=labs, answers=answers)
-    return render(request, "check_start.html", {"state": state, "errors": {}})
+    names = finding_names(request.app.state.engine, [a.id for a in answers])
+    return render(request, "check_start.html", {"state": state, "errors": {}, "names": names})
 
 
 @router.post("/check", response_class=HTMLResponse)
@@ -62,8 +64,9 @@ async def check_step(
                    max_questions=settings.max_questions)
     if isinstance(page, DetailsPage):
         code = status.HTTP_422_UNPROCESSABLE_CONTENT if page.errors else status.HTTP_200_OK
-        return render(request, "check_start.html", {"state": page.state, "errors": page.errors},
-                      status_code=code)
+        names = finding_names(engine, [a.id for a in page.state.answers])
+        return render(request, "check_start.html", {
+            "state": page.state, "errors": page.errors, "names": names}, status_code=code)
     if isinstance(page, QuestionPage):
         return render(request, "check_question.html", {
             "state": page.state, "step": page.step, "number": page.number})
