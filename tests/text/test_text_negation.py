@@ -142,6 +142,15 @@ def test_family_history_is_not_the_patient(run: Callable[[str], ParseResult]) ->
     assert [m.name for m in result.evidence()] == ["Headache"]
 
 
+def test_a_relative_named_after_the_finding(run: Callable[[str], ParseResult]) -> None:
+    result = run("Hypertension and breast cancer in her mother. Pain in the chest.")
+    assert [(m.name, m.subject) for m in result.mentions] == [
+        ("Hypertension", "family"),
+        ("Breast carcinoma", "family"),
+        ("Pain", "patient"),
+    ]
+
+
 def test_a_lexicon_phrase_containing_a_trigger_word_wins(states: Callable[[str], States]) -> None:
     # "high temperature" is a fever phrase; "high" must not make it anything else, and a
     # phrase is matched as a whole even after "no".

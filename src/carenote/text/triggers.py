@@ -50,6 +50,7 @@ DOUBT_BOTH = Trigger("both", negate=True, hedge=True)
 DOUBT_PRE = Trigger("pre", negate=True, hedge=True)
 FAMILY_PRE = Trigger("pre", family=True)
 FAMILY_NEG_PRE = Trigger("pre", negate=True, family=True)
+FAMILY_POST = Trigger("post", family=True)
 PSEUDO = Trigger("pseudo")
 STOP = Trigger("stop")
 
@@ -135,6 +136,9 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "family member with", "family members with",
         *(f"{who} {verb}" for who in _RELATIVES for verb in _RELATIVE_VERBS),
     )),
+    # "diabetes in her mother", "hypertension in the family" (articles and possessives
+    # are stepped over, so "in mother" covers "in his mother" and "in the mother").
+    (FAMILY_POST, ("in family", *(f"in {who}" for who in _RELATIVES))),
     (FAMILY_NEG_PRE, ("no family history of", "no family history", "no fh of", "no fhx")),
     (PSEUDO, (
         "no change", "no significant change", "no increase", "no decrease",
