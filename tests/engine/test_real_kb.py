@@ -48,8 +48,8 @@ def test_infant_with_low_alp_and_seizures_goes_to_emergency_care(engine: Engine)
     result = engine.check(case)
     assert result.labs[0].interpretation == "L"
     assert TRIAGE_ORDER.index(result.triage.level) <= TRIAGE_ORDER.index("emergency")
-    ids = [c.id for c in result.conditions[:10]]
-    assert "hypophosphatasia_infantile" in ids
+    top5 = [c.id for c in result.conditions[:5]]
+    assert any(cid.startswith("hypophosphatasia") for cid in top5), top5
 
 
 def test_the_same_adult_without_labs_is_not_an_emergency(engine: Engine) -> None:
@@ -93,4 +93,5 @@ def _clear_cut(condition: Condition) -> Case:
 def test_every_low_alp_cause_is_reachable(engine: Engine, condition: Condition) -> None:
     result = engine.check(_clear_cut(condition), max_conditions=20)
     ids = [c.id for c in result.conditions]
-    assert condition.id in ids[:3], f"{condition.id} ranked {ids.index(condition.id) + 1 if condition.id in ids else '>20'}: {ids[:3]}"
+    rank = ids.index(condition.id) + 1 if condition.id in ids else None
+    assert rank == 1, f"{condition.id} ranked {rank or '>20'}; top three {ids[:3]}"

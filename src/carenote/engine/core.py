@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from carenote.compiler.compiled import CompiledKB
-from carenote.compiler.schema import TRIAGE_ORDER
+from carenote.compiler.schema import TRIAGE_ORDER, Sex
 from carenote.engine.case import Case
 from carenote.engine.explain import Explanation, explain_condition, ranked
 from carenote.engine.interview import InterviewStep
@@ -256,13 +256,7 @@ class Engine:
         """Understand a case told in words (findings, negation, labs, vitals, age, sex)."""
         from carenote.text import parse
 
-        result = parse(text, self.lexicon)
-        update: dict[str, object] = {}
-        if age is not None:
-            update["age_years"] = age
-        if sex is not None:
-            update["sex"] = sex
-        return result.model_copy(update=update) if update else result
+        return parse(text, self.lexicon, age_years=age, sex=sex)
 
 
 def load_engine(cache_dir: Path | None = None, *, params: ModelParams | None = None) -> Engine:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from carenote.compiler.compiled import CompiledKB
+from carenote.compiler.hpo import PHENOTYPIC_ABNORMALITY
 from carenote.text.lexicon import Lexicon, LexiconEntry
 
 if TYPE_CHECKING:
@@ -23,10 +24,14 @@ def _usable(phrase: str) -> bool:
 def build_lexicon(kb: CompiledKB, labs: LabCatalogue) -> Lexicon:
     """Curated findings with their synonyms, every HPO label and synonym, and lab names."""
     entries = []
+    root = kb.finding_ids.index(PHENOTYPIC_ABNORMALITY)
     for i, fid in enumerate(kb.finding_ids):
         phrases = tuple(p for p in kb.finding_synonyms[i] if _usable(p))
         name = kb.finding_names[i]
-        if kb.curated_finding[i] or _usable(name):
+        # Outside "Phenotypic abnormality" HPO holds modifiers and onsets ("Severe",
+        # "Left", "Onset") that match ordinary words, so only its phenotypes are used.
+        phenotype = root in kb.ancestors[i]
+        if kb.curated_finding[i] or (phenotype and _usable(name)):
             entries.append(LexiconEntry(id=fid, name=name, phrases=phrases))
     lab_names = {
         lab.definition.code: [

@@ -65,7 +65,9 @@ def _candidates(kb: CompiledKB, top: Indices, asked: set[int]) -> Indices:
 def _likelihood(kb: CompiledKB, top: Indices, cols: Indices, params: ModelParams) -> FloatArray:
     sub = kb.freq[:, cols][top].toarray()
     bg = kb.background[cols][np.newaxis, :]
-    fallback = np.where(kb.curated[top][:, np.newaxis], bg, params.imported_floor * bg)
+    fallback = np.where(
+        kb.curated[top][:, np.newaxis], params.unlisted_curated * bg, params.imported_floor * bg
+    )
     return np.clip(np.where(sub > 0, sub, fallback), 1e-6, 1 - 1e-6)
 
 

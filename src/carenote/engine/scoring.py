@@ -12,8 +12,9 @@ The model (written down here because every number the engine prints follows from
 * **Absent findings** contribute log (1 − P(f | c)) / (1 − P(f)), scaled by a weight <= 1
   and with P(f | c) capped, because a report of absence is less reliable than a report of
   presence (case reports list as "excluded" the typical features that were checked).
-* **Unlisted findings.** For a curated condition a finding it does not list has
-  P(f | c) = P(f): no information either way. For an imported HPO disease it falls back,
+* **Unlisted findings.** For a curated condition a curated finding it does not list has
+  P(f | c) = κ·P(f) with κ < 1 (``unlisted_curated``): curated conditions list their
+  typical findings, so one they do not explain counts mildly against them. For an imported HPO disease it falls back,
   in the spirit of LIRICAL (Robinson et al., Am J Hum Genet 2020), to the best annotated
   ancestor a of f: P(f | c) ≈ P(a | c) · P_dis(f) / P_dis(a), where P_dis is the share of
   diseases annotated with the term; and at worst to a small floor.
@@ -55,6 +56,11 @@ class ModelParams:
     max_ancestor_background: float = 0.0
     #: P(f | c) floor for an imported disease, as a multiple of P(f).
     imported_floor: float = 0.05
+    #: P(f | c) for a curated condition that does not list a curated finding, as a
+    #: multiple of P(f). Below 1 because curated conditions list their typical findings:
+    #: a finding the condition does not explain counts somewhat against it (expert
+    #: estimate; without it, common conditions with high priors fill the ranking).
+    unlisted_curated: float = 0.3
     #: Multiplier on the ancestor-match estimate (partial credit for a less specific match).
     ancestor_discount: float = 1.0
 
@@ -113,7 +119,7 @@ def finding_probabilities(kb: CompiledKB, columns: IntArray, params: ModelParams
         # source defines would have been listed had the condition typically shown it.
         floor = params.imported_floor * bg
         if kb.curated_finding[col]:
-            np.maximum(est, np.where(imported, floor, bg), out=est)
+            np.maximum(est, np.where(imported, floor, params.unlisted_curated * bg), out=est)
         else:
             np.maximum(est, floor, out=est)
         rows = indices[indptr[col] : indptr[col + 1]]
