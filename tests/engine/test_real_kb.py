@@ -33,7 +33,9 @@ def test_adult_hypophosphatasia_case_from_the_issue(engine: Engine) -> None:
     assert "LOINC:6768-6" in codes  # repeat ALP
     assert "pyridoxal" in steps and "phosphoethanolamine" in steps and "alpl" in steps
     caution = [s for s in result.next_steps if s.kind == "caution"]
-    assert any("bisphosphonate" in s.text.lower() or "antiresorptive" in s.text.lower() for s in caution)
+    assert any(
+        "bisphosphonate" in s.text.lower() or "antiresorptive" in s.text.lower() for s in caution
+    )
     assert result.labs[0].interpretation == "L"
     assert result.disclaimer
 
@@ -70,9 +72,7 @@ def test_contamination_pattern_points_to_a_repeat_draw(engine: Engine) -> None:
 
 def _low_alp_conditions() -> list[Condition]:
     return [
-        loc.item
-        for loc in load_sources(knowledge_dir()).conditions
-        if loc.path == "low_alp.yaml"
+        loc.item for loc in load_sources(knowledge_dir()).conditions if loc.path == "low_alp.yaml"
     ]
 
 

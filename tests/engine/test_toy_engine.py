@@ -32,7 +32,9 @@ def toy_kb(ontology: Ontology) -> CompiledKB:
 @pytest.fixture(scope="module")
 def toy(toy_kb: CompiledKB) -> Engine:
     return Engine(
-        toy_kb, load_catalogue(default_directory()), ModelParams(absent_weight=1.0, unlisted_curated=1.0)
+        toy_kb,
+        load_catalogue(default_directory()),
+        ModelParams(absent_weight=1.0, unlisted_curated=1.0),
     )
 
 

@@ -251,7 +251,7 @@ class Engine:
         return build_lexicon(self.kb, self.labs)
 
     def parse_text(
-        self, text: str, age: float | None = None, sex: str | None = None
+        self, text: str, age: float | None = None, sex: Sex | None = None
     ) -> ParseResult:
         """Understand a case told in words (findings, negation, labs, vitals, age, sex)."""
         from carenote.text import parse
