@@ -16,8 +16,9 @@ The model (written down here because every number the engine prints follows from
   P(f | c) = κ·P(f) with κ < 1 (``unlisted_curated``): curated conditions list their
   typical findings, so one they do not explain counts mildly against them. For an
   imported HPO disease it falls back, in the spirit of LIRICAL (Robinson et al., Am J
-  Hum Genet 2020), to the best annotated ancestor a of f: P(f | c) ≈ P(a | c) · P_dis(f) / P_dis(a), where P_dis is the share of
-  diseases annotated with the term; and at worst to a small floor.
+  Hum Genet 2020), to the best annotated ancestor a of f, P(f | c) ≈ P(a | c) ·
+  P_dis(f) / P_dis(a) with P_dis the share of diseases annotated with the term (off by
+  default: it did not help on the bench), and at worst to a small floor.
 * **NOT annotations** (HPO: the disease is known to lack a feature) set P(f | c) low.
 
 Everything is vectorised over conditions: the only Python loop runs over the handful of
