@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from carenote.compiler.schema import Sex
 from carenote.engine.case import Case, EvidenceInput
 from carenote.inputs.errors import InputError
 from carenote.labs.model import LabInput
@@ -36,7 +37,7 @@ def case_from_parse(parsed: ParseResult, *, source: str = "text") -> tuple[Case,
     return case, warnings
 
 
-def case_from_text(engine: Engine, text: str, *, age: float | None, sex: str | None) -> Case:
+def case_from_text(engine: Engine, text: str, *, age: float | None, sex: Sex | None) -> Case:
     """Parse ``text`` and build a Case; explicit age/sex override what the text says."""
     if not text.strip():
         raise InputError("--text is empty; describe the case in words")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from carenote.compiler.schema import Sex
 from carenote.inputs.errors import InputError
 
 if TYPE_CHECKING:
@@ -54,11 +55,11 @@ def _engine() -> Engine:
     return load_engine()
 
 
-def _sex(value: str | None) -> str | None:
+def _sex(value: str | None) -> Sex | None:
     if value is None:
         return None
     low = value.strip().lower()
-    aliases = {
+    aliases: dict[str, Sex] = {
         "f": "female",
         "female": "female",
         "woman": "female",
