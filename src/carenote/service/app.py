@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None, *, engine: CheckEngine | None =
     app.include_router(check_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.get("/healthz", tags=["meta"])
+    @app.api_route("/healthz", methods=["GET", "HEAD"], tags=["meta"])
     def healthz(request: Request) -> dict[str, Any]:
         """Say whether the service is up, with its engine and how many articles it serves."""
         return {"ok": True, "version": __version__,
