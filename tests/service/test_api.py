@@ -146,6 +146,7 @@ def test_feedback_is_counted(client: TestClient) -> None:
 
 def test_health_and_openapi(client: TestClient) -> None:
     assert client.get("/healthz").json()["ok"] is True
+    assert client.head("/healthz").status_code == 200  # for load balancers
     paths = client.get("/openapi.json").json()["paths"]
     for path in ["/api/v1/diagnosis", "/api/v1/triage", "/api/v1/explain",
                  "/api/v1/labs/interpret", "/api/v1/parse", "/api/v1/search",
