@@ -222,6 +222,9 @@ def compile_kb(
         shape=shape,
     )
 
+    # A NOT annotation overrides whatever propagation implied for that term.
+    freq = (freq - freq.multiply(negated.astype(bool)) + negated).tocsc()
+    freq.eliminate_zeros()
     n_imp = max(n_all - n_cur, 1)
     dis_bg = np.asarray(freq[n_cur:].sum(axis=0)).ravel() / n_imp
     dis_bg = np.maximum(dis_bg, 0.5 / n_imp)

@@ -161,7 +161,7 @@ class Engine:
         return CheckResult(
             case_id=case.case_id,
             source=case.source,
-            conditions=ranked(self.kb, scored, max_conditions),
+            conditions=ranked(self.kb, scored, max_conditions, self.params),
             triage=level,
             labs=list(res.labs),
             next_steps=next_steps(self.kb, scored.probability),
@@ -189,7 +189,7 @@ class Engine:
         stop = pick is None or top >= STOP_PROBABILITY or res.n_answered >= max_questions
         return InterviewStep(
             question=None if stop else (pick.question if pick else None),
-            conditions=ranked(self.kb, scored, MAX_CONDITIONS),
+            conditions=ranked(self.kb, scored, MAX_CONDITIONS, self.params),
             should_stop=stop,
             has_emergency_evidence=emergency,
         )
@@ -200,7 +200,7 @@ class Engine:
         if idx is None:
             raise KeyError(target)
         _, scored = self.score(case)
-        return explain_condition(self.kb, scored, idx)
+        return explain_condition(self.kb, scored, idx, self.params)
 
     def interpret_lab(
         self, lab: LabInput, *, age_years: float, sex: str, pregnancy_trimester: int | None = None
@@ -261,7 +261,10 @@ class Engine:
 
 def load_engine(cache_dir: Path | None = None, *, params: ModelParams | None = None) -> Engine:
     """Load the compiled knowledge base (from cache when current) and the lab catalogue."""
-    from carenote.compiler.cache import load_compiled
-    from carenote.labs import default_directory, load_catalogue
+    from carenote.compiler.cache import default_cache_dir, load_compiled
+    from carenote.labs import default_directory
+    from carenote.labs.cache import load_catalogue_cached
 
-    return Engine(load_compiled(cache_dir), load_catalogue(default_directory()), params)
+    directory = cache_dir or default_cache_dir()
+    labs = load_catalogue_cached(default_directory(), directory)
+    return Engine(load_compiled(directory), labs, params)

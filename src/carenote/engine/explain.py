@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 from carenote.compiler.compiled import CompiledKB
 from carenote.compiler.schema import TRIAGE_ORDER
 from carenote.engine.result import ConditionEvidence, EvidenceItem, RankedCondition
-from carenote.engine.scoring import PRESENT, Scored
+from carenote.engine.scoring import PRESENT, ModelParams, Scored, contributions
 
 #: Contributions smaller than this (natural-log units, ≈ ×1.05) are not worth listing.
 MIN_WEIGHT = 0.05
@@ -26,11 +26,11 @@ class Explanation(BaseModel):
     unconfirmed_evidence: list[EvidenceItem]
 
 
-def _items(kb: CompiledKB, scored: Scored, idx: int) -> ConditionEvidence:
-    weights = scored.contributions[:, idx] if scored.contributions.size else np.zeros(0)
+def _items(kb: CompiledKB, scored: Scored, idx: int, weights: np.ndarray) -> ConditionEvidence:
     supporting: list[EvidenceItem] = []
     conflicting: list[EvidenceItem] = []
-    for j in np.argsort(-np.abs(weights)):
+    strongest = np.argsort(-np.abs(weights))[: 2 * MAX_ITEMS]
+    for j in strongest:
         w = float(weights[j])
         if abs(w) < MIN_WEIGHT:
             break
@@ -48,9 +48,21 @@ def _items(kb: CompiledKB, scored: Scored, idx: int) -> ConditionEvidence:
     return ConditionEvidence(supporting=supporting[:MAX_ITEMS], conflicting=conflicting[:MAX_ITEMS])
 
 
-def ranked(kb: CompiledKB, scored: Scored, limit: int) -> list[RankedCondition]:
+def top_rows(probability: np.ndarray, limit: int) -> np.ndarray:
+    """Indices of the ``limit`` largest probabilities, largest first (no full sort)."""
+    limit = min(limit, probability.size)
+    if limit <= 0:
+        return np.zeros(0, dtype=np.int64)
+    part = np.argpartition(-probability, limit - 1)[:limit]
+    return part[np.argsort(-probability[part], kind="stable")]
+
+
+def ranked(
+    kb: CompiledKB, scored: Scored, limit: int, params: ModelParams
+) -> list[RankedCondition]:
     """The ``limit`` most probable conditions, best first, each with its evidence."""
-    order = np.argsort(-scored.probability)[:limit]
+    order = top_rows(scored.probability, limit)
+    weights = contributions(kb, scored, order, params)
     return [
         RankedCondition(
             id=kb.condition_ids[i],
@@ -70,15 +82,18 @@ def ranked(kb: CompiledKB, scored: Scored, limit: int) -> list[RankedCondition]:
                 if not kb.curated[i]
                 else None
             ),
-            evidence=_items(kb, scored, int(i)),
+            evidence=_items(kb, scored, int(i), weights[:, n]),
         )
-        for i in order
+        for n, i in enumerate(order)
     ]
 
 
-def explain_condition(kb: CompiledKB, scored: Scored, idx: int) -> Explanation:
+def explain_condition(
+    kb: CompiledKB, scored: Scored, idx: int, params: ModelParams
+) -> Explanation:
     """Evidence for and against one condition, and its typical findings not yet reported."""
-    ev = _items(kb, scored, idx)
+    weights = contributions(kb, scored, np.array([idx]), params)[:, 0]
+    ev = _items(kb, scored, idx, weights)
     reported = {int(c) for c in scored.columns}
     row = kb.direct_rows[idx].toarray().ravel()
     unconfirmed = [

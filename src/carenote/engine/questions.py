@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from carenote.compiler.compiled import CompiledKB, FloatArray, Indices
+from carenote.engine.explain import top_rows
 from carenote.engine.interview import Question, QuestionChoice, QuestionItem
 from carenote.engine.scoring import ModelParams
 
@@ -81,7 +82,7 @@ def choose_question(
     params: ModelParams,
 ) -> Pick | None:
     """The most informative next question, or None when nothing useful is left to ask."""
-    top = np.argsort(-probability)[:TOP_K]
+    top = top_rows(probability, TOP_K)
     prior = probability[top] / max(float(probability[top].sum()), 1e-12)
     cols = _candidates(kb, top, asked)
     if cols.size == 0:

@@ -14,15 +14,16 @@ The model (written down here because every number the engine prints follows from
   presence (case reports list as "excluded" the typical features that were checked).
 * **Unlisted findings.** For a curated condition a curated finding it does not list has
   P(f | c) = κ·P(f) with κ < 1 (``unlisted_curated``): curated conditions list their
-  typical findings, so one they do not explain counts mildly against them. For an
-  imported HPO disease it falls back, in the spirit of LIRICAL (Robinson et al., Am J
-  Hum Genet 2020), to the best annotated ancestor a of f, P(f | c) ≈ P(a | c) ·
-  P_dis(f) / P_dis(a) with P_dis the share of diseases annotated with the term (off by
-  default: it did not help on the bench), and at worst to a small floor.
+  typical findings, so one they do not explain counts mildly against them. Any other
+  unlisted finding has a small floor, P(f | c) = φ·P(f) (``imported_floor``). A LIRICAL-
+  style partial credit for an annotated ancestor of the finding (Robinson et al., Am J
+  Hum Genet 2020) was measured and did not help on the bench, so it is not used.
 * **NOT annotations** (HPO: the disease is known to lack a feature) set P(f | c) low.
 
-Everything is vectorised over conditions: the only Python loop runs over the handful of
-findings in a case.
+Everything is vectorised over conditions, and sparse: each finding adds one default
+log-LR per class of condition (curated or imported) plus a correction on the rows that
+annotate it, so a case costs O(conditions + annotations of its findings). The only Python
+loop runs over the handful of findings in a case.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from carenote.compiler.compiled import CompiledKB, FloatArray, IntArray
+from scipy import sparse
+
+from carenote.compiler.compiled import CompiledKB, FloatArray, Indices, IntArray
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,7 @@ class ModelParams:
 
     Measured on a 600-case random sample of the development phenopackets (seed 0): the
     ascertainment model for recorded absences raised top-1 from 40.5 % (absences ignored)
-    and 36.0 % (absences as plain negative evidence) to 49.3 %; the ancestor fallback did
-    not help, so it is off by default (``max_ancestor_background = 0``).
+    and 36.0 % (absences as plain negative evidence) to 49.3 %.
     """
 
     #: Weight of a plain absent finding (a person's "no") relative to a present one.
@@ -53,29 +55,24 @@ class ModelParams:
     #: has it was suspected, so P(recorded absent | c) ∝ (ε + p)(1 − p), with p the
     #: directly annotated frequency. ε is the chance a feature is checked regardless.
     ascertainment_epsilon: float = 0.01
-    #: Ancestors annotated to more than this share of diseases are too general to count.
-    max_ancestor_background: float = 0.0
-    #: P(f | c) floor for an imported disease, as a multiple of P(f).
+    #: P(f | c) floor for an unlisted finding, as a multiple of P(f).
     imported_floor: float = 0.05
     #: P(f | c) for a curated condition that does not list a curated finding, as a
     #: multiple of P(f). Below 1 because curated conditions list their typical findings:
     #: a finding the condition does not explain counts somewhat against it (expert
     #: estimate; without it, common conditions with high priors fill the ranking).
     unlisted_curated: float = 0.3
-    #: Multiplier on the ancestor-match estimate (partial credit for a less specific match).
-    ancestor_discount: float = 1.0
 
 
 @dataclass(frozen=True)
 class Scored:
-    """Log scores, posterior and the per-finding log-LR matrix used to explain them."""
+    """Log scores and posterior of every condition for one case's evidence."""
 
     log_prior: FloatArray
     log_score: FloatArray
     probability: FloatArray
     columns: IntArray
     choice: IntArray
-    contributions: FloatArray  # shape (len(columns), n_conditions)
 
 
 PRESENT, ABSENT, RECORDED_ABSENT = 0, 1, 2
@@ -97,46 +94,31 @@ def log_prior(kb: CompiledKB, age_years: float | None, sex: str | None) -> Float
         return np.log(prior * factors)
 
 
-def finding_probabilities(kb: CompiledKB, columns: IntArray, params: ModelParams) -> FloatArray:
-    """Effective P(f | c) for each requested finding column: shape (k, n_conditions)."""
-    k = len(columns)
-    out = np.zeros((k, kb.n_conditions))
-    indptr, indices, data = kb.freq.indptr, kb.freq.indices, kb.freq.data
-    dbg = kb.disease_background
-    imported = ~kb.curated
-    for j, col in enumerate(columns):
-        # Ancestor fallback first, so the direct annotations below overwrite it.
-        anc = kb.ancestors[col]
-        anc = anc[dbg[anc] <= params.max_ancestor_background]
-        est = out[j]
-        for a in anc:
-            rows = indices[indptr[a] : indptr[a + 1]]
-            vals = data[indptr[a] : indptr[a + 1]] * (params.ancestor_discount * dbg[col] / dbg[a])
-            est[rows] = np.maximum(est[rows], vals)
-        est[kb.curated] = 0.0
-        bg = kb.background[col]
-        # A curated condition is silent on a finding it does not list only when the finding
-        # is a curated one with a population background; an HPO term that no curated
-        # source defines would have been listed had the condition typically shown it.
-        floor = params.imported_floor * bg
-        if kb.curated_finding[col]:
-            np.maximum(est, np.where(imported, floor, params.unlisted_curated * bg), out=est)
-        else:
-            np.maximum(est, floor, out=est)
-        rows = indices[indptr[col] : indptr[col + 1]]
-        est[rows] = data[indptr[col] : indptr[col + 1]]
-    if k:
-        negated = kb.negated[:, columns].toarray().T
-        out = np.where(negated > 0, negated, out)
-    return np.clip(out, 1e-9, 1.0)
+def log_lr(p: FloatArray, bg: float, choice: int, params: ModelParams) -> FloatArray:
+    """Log likelihood ratio of one piece of evidence for P(f | c) = ``p``, P(f) = ``bg``."""
+    p = np.clip(p, 1e-9, 1.0)
+    if choice == PRESENT:
+        return np.asarray(np.log(p / max(bg, 1e-9)))
+    if choice == ABSENT:
+        cap = params.absent_cap
+        ratio = (1.0 - np.minimum(p, cap)) / (1.0 - min(bg, cap))
+        return np.asarray(params.absent_weight * np.log(ratio))
+    eps, q, b = params.ascertainment_epsilon, np.minimum(p, 0.95), min(bg, 0.95)
+    return np.asarray(np.log(((eps + q) * (1.0 - q)) / ((eps + b) * (1.0 - b))))
 
 
-def _recorded_absent(kb: CompiledKB, columns: IntArray, params: ModelParams) -> FloatArray:
-    """log LR of features recorded absent, under the ascertainment model."""
-    eps = params.ascertainment_epsilon
-    p = np.minimum(kb.direct[:, columns].toarray().T, 0.95)
-    bg = np.clip(kb.background[columns], 1e-9, 0.95)[:, np.newaxis]
-    return np.asarray(np.log(((eps + p) * (1.0 - p)) / ((eps + bg) * (1.0 - bg))))
+def _defaults(kb: CompiledKB, col: int, choice: int, params: ModelParams) -> tuple[float, float]:
+    """P(f | c) for conditions that do not list finding ``col``: (curated, imported)."""
+    if choice == RECORDED_ABSENT:
+        return 0.0, 0.0
+    bg = float(kb.background[col])
+    floor = params.imported_floor * bg
+    return (params.unlisted_curated * bg if kb.curated_finding[col] else floor), floor
+
+
+def _matrix(kb: CompiledKB, choice: int) -> sparse.csc_matrix:
+    # Recorded absences use the direct annotations; everything else the propagated ones.
+    return kb.direct if choice == RECORDED_ABSENT else kb.freq
 
 
 def score(
@@ -161,26 +143,38 @@ def score(
 
     Returns
     -------
-    Scored, with per-evidence log-likelihood ratios for explanation.
+    Scored: log prior, log score and posterior of every condition.
     """
     prior = log_prior(kb, age_years, sex)
-    contrib = np.zeros((len(columns), kb.n_conditions))
-    present = choice == PRESENT
-    if present.any():
-        probs = finding_probabilities(kb, columns[present], params)
-        bg = np.clip(kb.background[columns[present]], 1e-9, 0.999)[:, np.newaxis]
-        contrib[present] = np.log(probs / bg)
-    absent = choice == ABSENT
-    if absent.any():
-        probs = np.minimum(finding_probabilities(kb, columns[absent], params), params.absent_cap)
-        bg = np.clip(kb.background[columns[absent]], 1e-9, params.absent_cap)[:, np.newaxis]
-        contrib[absent] = params.absent_weight * np.log((1.0 - probs) / (1.0 - bg))
-    recorded = choice == RECORDED_ABSENT
-    if recorded.any():
-        contrib[recorded] = _recorded_absent(kb, columns[recorded], params)
-    total = prior + contrib.sum(axis=0)
+    total = prior.copy()
+    base = np.zeros(2)  # summed default log-LR for (curated, imported) rows
+    for col, ch in zip(columns.tolist(), choice.tolist(), strict=True):
+        bg = float(kb.background[col])
+        d_cur, d_imp = _defaults(kb, col, ch, params)
+        l_def = log_lr(np.array([d_cur, d_imp]), bg, ch, params)
+        base += l_def
+        m = _matrix(kb, ch)
+        rows = m.indices[m.indptr[col] : m.indptr[col + 1]]
+        vals = m.data[m.indptr[col] : m.indptr[col + 1]]
+        total[rows] += log_lr(vals, bg, ch, params) - np.where(kb.curated[rows], l_def[0], l_def[1])
+    total += np.where(kb.curated, base[0], base[1])
     finite = np.isfinite(total)
     shifted = np.where(finite, total - total[finite].max(initial=0.0), -np.inf)
     weights = np.exp(shifted)
     post = weights / weights.sum() if weights.sum() > 0 else weights
-    return Scored(prior, total, post, columns, choice, contrib)
+    return Scored(prior, total, post, columns, choice)
+
+
+def contributions(kb: CompiledKB, scored: Scored, rows: Indices, params: ModelParams) -> FloatArray:
+    """Per-evidence log-LR for the given condition rows: shape (len(columns), len(rows))."""
+    out = np.zeros((len(scored.columns), len(rows)))
+    curated = kb.curated[rows]
+    for j, (col, ch) in enumerate(zip(scored.columns.tolist(), scored.choice.tolist(), strict=True)):
+        d_cur, d_imp = _defaults(kb, col, ch, params)
+        m = _matrix(kb, ch)
+        dense = np.zeros(kb.n_conditions)
+        dense[m.indices[m.indptr[col] : m.indptr[col + 1]]] = m.data[m.indptr[col] : m.indptr[col + 1]]
+        p = dense[rows]
+        p = np.where(p > 0, p, np.where(curated, d_cur, d_imp))
+        out[j] = log_lr(p, float(kb.background[col]), ch, params)
+    return out

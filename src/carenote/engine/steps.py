@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from carenote.compiler.compiled import CompiledKB
+from carenote.engine.explain import top_rows
 from carenote.engine.result import NextStepOut
 
 #: A condition's steps are listed once it reaches 5 % or is among the top three
@@ -22,7 +23,7 @@ MAX_STEPS = 12
 
 def next_steps(kb: CompiledKB, probability: np.ndarray) -> list[NextStepOut]:
     """Merged, ordered next steps for the likely conditions."""
-    order = np.argsort(-probability)
+    order = top_rows(probability, 50)
     chosen = [int(i) for i in order[:TOP_N]]
     chosen += [int(i) for i in order[TOP_N:50] if probability[i] >= MIN_PROBABILITY]
     merged: dict[str, tuple[int, float, NextStepOut]] = {}

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import yaml
 from pydantic import (
@@ -25,7 +25,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from ucumvert import PintUcumRegistry
 
 from carenote.compiler.schema import FindingId, Source, SourceId
 from carenote.labs.errors import CatalogueError
@@ -36,6 +35,9 @@ from carenote.labs.units import (
     new_registry,
     normalise_label,
 )
+
+if TYPE_CHECKING:
+    from ucumvert import PintUcumRegistry
 
 
 def loinc_check_digit(number: str) -> int:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from ucumvert import PintUcumRegistry
+if TYPE_CHECKING:  # pint and ucumvert take ~1 s to import: only the loader needs them
+    from ucumvert import PintUcumRegistry
 
 #: Common written forms → UCUM. Only forms whose meaning does not depend on the analyte
 #: belong here; analyte-specific forms (``IU/L`` for enzymes, ``mEq/L`` for monovalent
@@ -74,6 +76,8 @@ def new_registry() -> PintUcumRegistry:
 
     Cached because building it dominates catalogue loading; it is only read from.
     """
+    from ucumvert import PintUcumRegistry
+
     return PintUcumRegistry()
 
 
