@@ -88,9 +88,7 @@ def ranked(
     ]
 
 
-def explain_condition(
-    kb: CompiledKB, scored: Scored, idx: int, params: ModelParams
-) -> Explanation:
+def explain_condition(kb: CompiledKB, scored: Scored, idx: int, params: ModelParams) -> Explanation:
     """Evidence for and against one condition, and its typical findings not yet reported."""
     weights = contributions(kb, scored, np.array([idx]), params)[:, 0]
     ev = _items(kb, scored, idx, weights)

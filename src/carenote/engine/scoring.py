@@ -31,7 +31,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-
 from scipy import sparse
 
 from carenote.compiler.compiled import CompiledKB, FloatArray, Indices, IntArray
@@ -169,11 +168,13 @@ def contributions(kb: CompiledKB, scored: Scored, rows: Indices, params: ModelPa
     """Per-evidence log-LR for the given condition rows: shape (len(columns), len(rows))."""
     out = np.zeros((len(scored.columns), len(rows)))
     curated = kb.curated[rows]
-    for j, (col, ch) in enumerate(zip(scored.columns.tolist(), scored.choice.tolist(), strict=True)):
+    pairs = zip(scored.columns.tolist(), scored.choice.tolist(), strict=True)
+    for j, (col, ch) in enumerate(pairs):
         d_cur, d_imp = _defaults(kb, col, ch, params)
         m = _matrix(kb, ch)
+        span = slice(m.indptr[col], m.indptr[col + 1])
         dense = np.zeros(kb.n_conditions)
-        dense[m.indices[m.indptr[col] : m.indptr[col + 1]]] = m.data[m.indptr[col] : m.indptr[col + 1]]
+        dense[m.indices[span]] = m.data[span]
         p = dense[rows]
         p = np.where(p > 0, p, np.where(curated, d_cur, d_imp))
         out[j] = log_lr(p, float(kb.background[col]), ch, params)
