@@ -36,18 +36,16 @@ class PhenopacketCase:
     diagnoses: tuple[str, ...]
 
 
-def load_json(path: Path) -> dict[str, Any]:
+def load_json(path: Path, *, expected: str = "a GA4GH Phenopacket v2") -> dict[str, Any]:
     """Read one JSON object from ``path`` or raise InputError naming the problem."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(
-            f"{path}: not valid JSON ({exc}); expected a GA4GH Phenopacket v2"
-        ) from None
+        raise InputError(f"{path}: not valid JSON ({exc}); expected {expected}") from None
     if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a JSON object (a GA4GH Phenopacket v2)")
+        raise InputError(f"{path}: expected a JSON object ({expected})")
     return data
 
 

@@ -50,9 +50,13 @@ def fail(message: str, status: int = 2) -> NoReturn:
 
 
 def _engine() -> Engine:
+    from carenote.compiler.build import CompileError
     from carenote.engine import load_engine
 
-    return load_engine()
+    try:
+        return load_engine()
+    except CompileError as exc:  # a failure inside: status 1, one line, no traceback
+        fail(f"the knowledge base does not compile ({exc}); run 'carenote kb check'", 1)
 
 
 def _sex(value: str | None) -> Sex | None:
@@ -99,12 +103,16 @@ def check(
     if paths and text is not None:
         fail("give either phenopacket files or --text, not both")
     try:
+        # Age and sex first: a typing error should not wait for the engine to load.
+        age_years, sex_value = _age(age), _sex(sex)
         engine = _engine()
         if text is not None:
-            cases: list[Case] = [case_from_text(engine, text, age=_age(age), sex=_sex(sex))]
+            cases: list[Case] = [case_from_text(engine, text, age=age_years, sex=sex_value)]
             many = False
         else:
             files = expand_paths(paths or [])
+            if not files:
+                fail("no .json or .jsonl files found; give phenopacket files or folders")
             many = (
                 len(files) > 1
                 or any(p.is_dir() for p in paths or [])
@@ -148,7 +156,7 @@ def lab(
             from carenote.inputs.phenopacket import load_json
             from carenote.labs import observation_subject, observation_to_lab_input
 
-            data = load_json(fhir)
+            data = load_json(fhir, expected="a FHIR Observation")
             reading = observation_to_lab_input(data)
             subject = observation_subject(data)
             age_years = _age(age) if age is not None else getattr(subject, "age_years", None)
@@ -230,14 +238,31 @@ def kb_build() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: usage errors become one line on stderr (status 2)."""
+    # typer vendors click; its exceptions are only importable from the private package.
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
     from carenote.service import bench_cli  # noqa: F401  (registers the bench commands)
 
     try:
-        app()
+        status = app(standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except UsageError as exc:
+        where = f"; see '{exc.ctx.command_path} --help'" if exc.ctx else ""
+        typer.echo(f"carenote: error: {exc.format_message()}{where}", err=True)
+        sys.exit(2)
+    except ClickException as exc:
+        typer.echo(f"carenote: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("carenote: aborted", err=True)
+        sys.exit(1)
     except InputError as exc:
         typer.echo(f"carenote: error: {exc}", err=True)
         sys.exit(2)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":
