@@ -127,3 +127,9 @@ def test_next_steps_follow_probability_and_priority(toy: Engine) -> None:
 def test_scores_are_vectorised_over_conditions(toy_kb: CompiledKB) -> None:
     assert toy_kb.freq.shape == (3, toy_kb.n_findings)
     assert isinstance(toy_kb.prior_base, np.ndarray)
+
+
+def test_red_flag_fires_for_a_more_specific_term(toy: Engine) -> None:
+    # HP:0002069 (bilateral tonic-clonic seizure) is a descendant of HP:0001250 (seizure).
+    result = toy.check(case(("HP:0002069", "present"), age=0.6))
+    assert result.triage.level == "emergency"

@@ -64,7 +64,12 @@ def triage(
     present: set[int],
     age_years: float | None,
 ) -> tuple[Triage, list[CompiledRule]]:
-    """The triage level and reasons, and the red-flag rules that fired."""
+    """The triage level and reasons, and the red-flag rules that fired.
+
+    A rule naming a finding also fires for its more specific HPO descendants: a rule on
+    seizure (HP:0001250) fires for a reported focal seizure.
+    """
+    present = present | {int(a) for col in present for a in kb.ancestors[col]}
     fired = [
         r for r in kb.rules if any(check(r, present, age_years) for check in RULE_CHECKS.values())
     ]
