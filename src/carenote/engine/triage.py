@@ -4,8 +4,9 @@ Two sources set the level, and the more urgent wins:
 
 1. **Red-flag rules** from the knowledge base (``knowledge/rules``): findings that alone
    or together demand at least a given level, whatever the ranking says.
-2. **Likely conditions**: a condition's own urgency counts once its probability reaches
-   the threshold for that urgency. Emergency thresholds are deliberately low: missing an
+2. **Likely conditions**: a curated condition's own urgency counts once its share of the
+   probability held by curated conditions reaches the threshold for that urgency; the
+   most probable condition always counts. Emergency thresholds are deliberately low: missing an
    emergency costs far more than an unneeded visit (Semigran 2015 found symptom checkers
    under-triaged; NHS Pathways asks about life-threatening features first).
 
@@ -78,7 +79,12 @@ def triage(
     for rule in sorted(fired, key=lambda r: TRIAGE_ORDER.index(r.level)):
         level = min(level, TRIAGE_ORDER.index(rule.level))
         reasons.append(f"Warning sign: {rule.reason}")
-    counts = probability >= URGENCY_THRESHOLD[kb.urgency]
+    # Urgency is known only for curated conditions (HPO gives none for the imported rare
+    # diseases), so thresholds apply to the probability shared among curated conditions:
+    # an imported look-alike must not dilute an emergency below its threshold.
+    curated_mass = float(probability[kb.curated].sum())
+    share = np.where(kb.curated, probability / max(curated_mass, 1e-12), 0.0)
+    counts = share >= URGENCY_THRESHOLD[kb.urgency]
     top = int(np.argmax(probability)) if probability.size else -1
     if top >= 0:
         counts[top] = True
@@ -87,7 +93,7 @@ def triage(
         urg = int(kb.urgency[idx])
         if urg <= level or not reasons:
             reasons.append(
-                f"{kb.condition_names[idx]} is possible ({probability[idx]:.0%}); "
+                f"{kb.condition_names[idx]} is possible; "
                 f"it usually needs you to {level_words(TRIAGE_ORDER[urg])}."
             )
         level = min(level, urg)
