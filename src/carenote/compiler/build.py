@@ -6,6 +6,7 @@ merge through cross-references → propagate frequencies up the ontology → fre
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -187,7 +188,8 @@ def compile_kb(
                     merged.direct[term] = freq
                     merged.sources[term] = extra.sources[term]
             merged.negated |= extra.negated - set(merged.direct)
-    imported_ids = [d for d in imported if d not in xref_owners]
+    same_name = _same_name(conditions, names)
+    imported_ids = [d for d in imported if d not in xref_owners and d not in same_name]
     rows.extend(imported[d] for d in imported_ids)
     n_cur, n_all = len(conditions), len(conditions) + len(imported_ids)
 
@@ -369,6 +371,24 @@ def _freeze(
         sources={loc.item.id: loc.item.citation for loc in sources.sources},
         domains=tuple([tuple(c.domains) for c in conditions] + [()] * n_imp),
     )
+
+
+def _norm_name(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _same_name(conditions: list[Condition], names: dict[str, str]) -> set[str]:
+    """Imported diseases whose name is exactly one curated condition's name or synonym.
+
+    Orphanet lists some common diseases (e.g. meningococcal meningitis) that the curated
+    layer also holds; without a shared cross-reference they would appear twice, once
+    without an urgency. An exact name match to a single curated condition absorbs them.
+    """
+    owners: dict[str, set[int]] = defaultdict(set)
+    for i, cond in enumerate(conditions):
+        for label in (cond.name, *cond.synonyms):
+            owners[_norm_name(label)].add(i)
+    return {d for d, name in names.items() if len(owners.get(_norm_name(name), ())) == 1}
 
 
 def _res(onto: Ontology, fid: str) -> str:
