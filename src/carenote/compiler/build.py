@@ -256,6 +256,11 @@ def compile_kb(
     )
     if supplement is not None and opts.import_hpo_diseases and opts.import_supplement:
         kb = replace(kb, hpo_supplement_version=supplement.version)
+    if same_name:  # keep absorbed ids findable (benchmarks match by cross-reference)
+        extra: dict[int, list[str]] = defaultdict(list)
+        for disease_id, owner in same_name.items():
+            extra[owner].append(disease_id)
+        kb = replace(kb, xrefs=tuple((*refs, *extra.get(i, ())) for i, refs in enumerate(kb.xrefs)))
     return kb, report
 
 
@@ -377,7 +382,7 @@ def _norm_name(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def _same_name(conditions: list[Condition], names: dict[str, str]) -> set[str]:
+def _same_name(conditions: list[Condition], names: dict[str, str]) -> dict[str, int]:
     """Imported diseases whose name is exactly one curated condition's name or synonym.
 
     Orphanet lists some common diseases (e.g. meningococcal meningitis) that the curated
@@ -388,7 +393,12 @@ def _same_name(conditions: list[Condition], names: dict[str, str]) -> set[str]:
     for i, cond in enumerate(conditions):
         for label in (cond.name, *cond.synonyms):
             owners[_norm_name(label)].add(i)
-    return {d for d, name in names.items() if len(owners.get(_norm_name(name), ())) == 1}
+    found: dict[str, int] = {}
+    for disease_id, name in names.items():
+        hits = owners.get(_norm_name(name), set())
+        if len(hits) == 1:
+            found[disease_id] = next(iter(hits))
+    return found
 
 
 def _res(onto: Ontology, fid: str) -> str:
