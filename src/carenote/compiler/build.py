@@ -257,10 +257,11 @@ def compile_kb(
     if supplement is not None and opts.import_hpo_diseases and opts.import_supplement:
         kb = replace(kb, hpo_supplement_version=supplement.version)
     if same_name:  # keep absorbed ids findable (benchmarks match by cross-reference)
-        extra: dict[int, list[str]] = defaultdict(list)
+        absorbed: dict[int, list[str]] = defaultdict(list)
         for disease_id, owner in same_name.items():
-            extra[owner].append(disease_id)
-        kb = replace(kb, xrefs=tuple((*refs, *extra.get(i, ())) for i, refs in enumerate(kb.xrefs)))
+            absorbed[owner].append(disease_id)
+        xrefs = tuple((*refs, *absorbed.get(i, ())) for i, refs in enumerate(kb.xrefs))
+        kb = replace(kb, xrefs=xrefs)
     return kb, report
 
 
