@@ -33,6 +33,8 @@ def assert_error_shape(body: dict[str, Any], status: int) -> None:
         ("post", "/api/v1/diagnosis", {"sex": "female"}, 422),
         ("post", "/api/v1/diagnosis", {"sex": "other", "age": {"value": 38}}, 422),
         ("post", "/api/v1/triage", {"sex": "male", "age": {"value": -1}}, 422),
+        ("post", "/api/v1/check", {"sex": "male", "age": {"value": 30},
+                                   "pregnancy_trimester": 2}, 422),
         ("post", "/api/v1/labs/interpret", {"code": "LOINC:6768-6", "value": 18}, 422),
         ("post", "/api/v1/labs/interpret",
          {"code": "LOINC:6768-6", "value": 18, "unit": "mmol/L", "age": 38, "sex": "female"}, 422),

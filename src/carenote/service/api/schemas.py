@@ -17,6 +17,11 @@ _MONTHS_PER_YEAR = 12.0
 _MAX_AGE_YEARS = 130.0
 
 
+def _check_pregnancy(sex: Sex, trimester: int | None) -> None:
+    if trimester is not None and sex != "female":
+        raise ValueError("pregnancy_trimester applies only when sex is female")
+
+
 class Age(BaseModel):
     """An age as a number and its unit."""
 
@@ -57,6 +62,11 @@ class CaseIn(BaseModel):
     pregnancy_trimester: int | None = Field(default=None, ge=1, le=3)
     evidence: list[EvidenceInput] = Field(default_factory=list, max_length=200)
     labs: list[LabIn] = Field(default_factory=list, max_length=50)
+
+    @model_validator(mode="after")
+    def _pregnancy_needs_female(self) -> CaseIn:
+        _check_pregnancy(self.sex, self.pregnancy_trimester)
+        return self
 
 
 class ExplainIn(CaseIn):
@@ -108,6 +118,11 @@ class LabInterpretIn(BaseModel):
     def age_years(self) -> float:
         """Return the age in years."""
         return self.age if isinstance(self.age, float | int) else self.age.years()
+
+    @model_validator(mode="after")
+    def _pregnancy_needs_female(self) -> LabInterpretIn:
+        _check_pregnancy(self.sex, self.pregnancy_trimester)
+        return self
 
 
 class ParseIn(BaseModel):
