@@ -81,6 +81,17 @@ _ES_PLURAL = ("shes", "ches", "xes", "sses", "zes")
 #: Double letters that are part of the stem ("swelling", "stiffed", "passing", "buzzing",
 #: "seeing"), unlike the doubled consonant of "sitting" or "stopped".
 _KEEP_DOUBLE = frozenset("lsfzeo")
+#: Words whose final "e" is not silent in the sense that matters here: without it they
+#: become a different, common word ("rate" → "rat", "note" → "not", a negation; "bite"
+#: → "bit" as in "a bit tired"; "scare" → "scar"; "mine" → "min" as in "breaths/min").
+_KEEP_FINAL_E = frozenset(
+    {
+        "rate", "note", "bite", "site", "hate", "mate", "hope", "fine", "tape", "tube",
+        "cure", "spine", "pine", "plane", "cane", "wine", "cope", "ride", "made", "tone",
+        "cute", "scare", "bare", "care", "fare", "stare", "spare", "pale", "sole", "mine",
+        "dine", "robe", "ripe", "wade", "kite", "slime", "shine", "twine", "hide",
+    }
+)  # fmt: skip
 
 
 #: Most distinct words a shared normalisation cache keeps (bounded, so arbitrary
@@ -130,7 +141,7 @@ def normalise_token(raw: str) -> str:
             word = word[:-1]
     # A final silent "e" is dropped so that "headache"/"headaches" (whose plural is
     # stripped as "-es", like "patches") and "disease"/"diseases" meet.
-    if len(word) > 3 and word[-1] == "e":
+    if len(word) > 3 and word[-1] == "e" and word not in _KEEP_FINAL_E:
         word = word[:-1]
     return word
 
@@ -146,6 +157,8 @@ def tokenise(text: str, cache: dict[str, str] | None = None) -> Tokens:
     previous = ""
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
+        if raw == "\n" and _soft_wrap(text, match.start()):
+            continue
         if raw == "." and _closes_abbreviation(previous, starts, ends, match.start()):
             norms.append(ABBREVIATION_DOT)
             starts.append(match.start())
@@ -165,6 +178,23 @@ def tokenise(text: str, cache: dict[str, str] | None = None) -> Tokens:
         starts.append(match.start())
         ends.append(match.end())
     return Tokens(tuple(norms), tuple(starts), tuple(ends))
+
+
+#: Characters after which a line break ends a sentence or a list item.
+_HARD_BEFORE = frozenset(".;!?:)]")
+#: Characters that start a list item or a heading on the next line.
+_HARD_AFTER = frozenset("-*•#>0123456789")
+
+
+def _soft_wrap(text: str, at: int) -> bool:
+    """True for a line break inside a sentence (text wrapped at a fixed width or pasted
+    from a PDF: "she denies" / "haemoptysis"): the line ends without punctuation and the
+    next goes on in lower case (or after a comma), so the break is read as a space."""
+    before = text[max(0, at - 80) : at].rstrip()
+    after = text[at + 1 : at + 81].lstrip()
+    if not before or not after or before[-1] in _HARD_BEFORE or after[0] in _HARD_AFTER:
+        return False
+    return after[0].islower() or (before[-1] == "," and after[0].isalpha())
 
 
 def _closes_abbreviation(previous: str, starts: list[int], ends: list[int], at: int) -> bool:

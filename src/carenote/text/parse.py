@@ -13,6 +13,7 @@ from carenote.text.labs import find_labs
 from carenote.text.lexicon import Lexicon
 from carenote.text.model import Mention, ParseResult
 from carenote.text.normalise import Tokens, tokenise
+from carenote.text.senses import everyday_sense
 from carenote.text.spans import SpanSet
 from carenote.text.vital_rules import findings_from_vitals
 from carenote.text.vitals import find_vitals
@@ -100,6 +101,8 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
         start, end = tokens.starts[hit.first], tokens.ends[hit.last - 1]
         for index in hit.entries:
             entry = lexicon.entries[index]
+            if everyday_sense(text, (start, end), entry.name):
+                continue
             mentions.append(
                 Mention(
                     id=entry.id,

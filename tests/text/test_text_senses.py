@@ -1,0 +1,99 @@
+"""Everyday senses of finding words, soft line wraps, and words whose final "e" counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from carenote.text import Lexicon, LexiconEntry, parse
+from carenote.text.normalise import normalise_token
+
+ENTRIES = [
+    LexiconEntry("HP:0001250", "Seizure", ("seizure", "fit", "fits")),
+    LexiconEntry("HP:0001279", "Syncope", ("syncope", "faint", "fainting")),
+    LexiconEntry("HP:5200339", "Self-cutting", ("self-cutting", "cutting")),
+    LexiconEntry("carenote:wound", "Wound", ("cut", "laceration")),
+    LexiconEntry("carenote:burn_injury", "Burn", ("burn", "scald")),
+    LexiconEntry("HP:0000988", "Skin rash", ("rash",)),
+    LexiconEntry("HP:0012735", "Cough", ("cough",)),
+    LexiconEntry("HP:0031417", "Rhinorrhea", ("rhinorrhea", "runny nose")),
+    LexiconEntry("HP:0002105", "Hemoptysis", ("hemoptysis",)),
+    LexiconEntry("HP:0025143", "Chills", ("chills",)),
+    LexiconEntry("carenote:rat_exposure", "Rat exposure", ("rats",)),
+    LexiconEntry("carenote:mining", "Mining", ("mining",)),
+    LexiconEntry("carenote:bite", "Insect bite", ("bite",)),
+]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    """A small lexicon with everyday-word phrases."""
+    return Lexicon.from_entries(ENTRIES, {})
+
+
+def found(text: str, lexicon: Lexicon) -> dict[str, str]:
+    """name → choice_id of the patient's mentions."""
+    return {m.name: m.choice_id for m in parse(text, lexicon).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("A fit, apparently healthy man.", set(), {"Seizure"}),
+        ("He is fit and well.", set(), {"Seizure"}),
+        ("She keeps fit by running.", set(), {"Seizure"}),
+        ("He had a fit at school.", {"Seizure"}, set()),
+        ("Two fits this morning.", {"Seizure"}, set()),
+        ("A faint erythematous macular rash on the trunk.", {"Skin rash"}, {"Syncope"}),
+        ("She felt faint and sweaty.", {"Syncope"}, set()),
+        ("He had a fainting episode.", {"Syncope"}, set()),
+        ("He sustained a cut on his hand.", {"Wound"}, {"Self-cutting"}),
+        ("She has been cutting herself.", {"Self-cutting"}, set()),
+        ("Burning and aching pain on the chest.", set(), {"Burn"}),
+        ("A burn on the forearm.", {"Burn"}, set()),
+    ],
+)
+def test_everyday_senses(
+    text: str, expected: set[str], not_expected: set[str], lexicon: Lexicon
+) -> None:
+    names = set(found(text, lexicon))
+    assert expected <= names
+    assert not (not_expected & names)
+
+
+def test_a_soft_line_wrap_keeps_the_negation_going(lexicon: Lexicon) -> None:
+    text = "The child denies cough,\nrhinorrhea, or chills. She denies\nhemoptysis."
+    assert found(text, lexicon) == {
+        "Cough": "absent",
+        "Rhinorrhea": "absent",
+        "Chills": "absent",
+        "Hemoptysis": "absent",
+    }
+
+
+def test_a_blank_line_after_a_wrapped_word_is_still_soft(lexicon: Lexicon) -> None:
+    assert found("There is no history of\n\nhemoptysis.", lexicon) == {"Hemoptysis": "absent"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No cough.\nRhinorrhea for two days.",  # a sentence ended
+        "No cough\nRhinorrhea since Monday",  # a new line starting with a capital
+        "Symptoms: no cough\n- rhinorrhea",  # a list item
+    ],
+)
+def test_a_hard_line_break_ends_the_negation(text: str, lexicon: Lexicon) -> None:
+    assert found(text, lexicon) == {"Cough": "absent", "Rhinorrhea": "present"}
+
+
+def test_words_whose_final_e_is_not_silent_stay_apart() -> None:
+    assert normalise_token("rate") != normalise_token("rats")
+    assert normalise_token("note") != "not"
+    assert normalise_token("bite") != normalise_token("bit")
+    assert normalise_token("mine") != "min"
+    assert normalise_token("headache") == normalise_token("headaches")
+
+
+def test_a_respiratory_rate_is_not_about_rats(lexicon: Lexicon) -> None:
+    names = found("Respiratory rate 19 breaths/min. I feel a bit tired.", lexicon)
+    assert "Rat exposure" not in names and "Insect bite" not in names
