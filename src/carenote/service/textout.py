@@ -40,7 +40,7 @@ def render_check(result: CheckResult, *, limit: int = 10) -> str:
     out.append("Possible causes (most likely first):")
     for rank, cond in enumerate(result.conditions[:limit], start=1):
         rare = ", rare" if cond.rare else ""
-        out.append(f"{rank:>2}. {cond.name} — {cond.probability:.1%} ({cond.urgency}{rare})")
+        out.append(f"{rank:>2}. {cond.name} — {_percent(cond.probability)} ({cond.urgency}{rare})")
         for item in cond.evidence.supporting[:4]:
             out.append(f"      + {item.name} ({item.choice}, {item.weight:+.2f})")
         for item in cond.evidence.conflicting[:2]:
@@ -57,6 +57,15 @@ def render_check(result: CheckResult, *, limit: int = 10) -> str:
     out.append("")
     out.append(result.disclaimer)
     return "\n".join(out)
+
+
+def _percent(p: float) -> str:
+    """A probability for people: never "100%" or "0%", which would overstate certainty."""
+    if p > 0.999:
+        return ">99.9%"
+    if p < 0.001:
+        return "<0.1%"
+    return f"{p:.1%}"
 
 
 def _num(value: float | None) -> str:
