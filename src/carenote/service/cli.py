@@ -88,8 +88,10 @@ def check(
         list[Path] | None, typer.Argument(help="Phenopacket JSON files, folders or .jsonl")
     ] = None,
     text: Annotated[str | None, typer.Option("--text", help="A case told in words")] = None,
-    age: Annotated[str | None, typer.Option(help="Years (38, 0.5) or ISO 8601 (P7M)")] = None,
-    sex: Annotated[str | None, typer.Option(help="female or male")] = None,
+    age: Annotated[
+        str | None, typer.Option(help="Years (38, 0.5) or ISO 8601 (P7M); overrides the case's")
+    ] = None,
+    sex: Annotated[str | None, typer.Option(help="female or male; overrides the case's")] = None,
     format: Annotated[Format | None, typer.Option("--format", help="text, json or jsonl")] = None,
 ) -> None:
     """Rank possible causes, triage and next steps for one case or many."""
@@ -119,6 +121,10 @@ def check(
                 or files[0].suffix == ".jsonl"
             )
             cases = [pc.case for pc in iter_cases(files, medicine_matcher(engine.kb))]
+            # --age/--sex, when given, override what each phenopacket's subject says.
+            given = {"age_years": age_years, "sex": sex_value}
+            given = {k: v for k, v in given.items() if v is not None}
+            cases = [case.model_copy(update=given) for case in cases]
         chosen = format or (Format.jsonl if many else Format.text)
         for case in cases:
             result = engine.check(case)
