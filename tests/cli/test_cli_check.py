@@ -98,3 +98,14 @@ def test_free_text_as_text(run: Run) -> None:
     assert done.status == 0, done.err
     assert "Possible causes" in done.out
     assert "Alkaline phosphatase" in done.out
+
+
+def test_age_and_sex_options_override_the_phenopacket(run: Run, fixtures: Path) -> None:
+    case = fixtures / "cases" / "hpp_adult.json"
+    done = run("check", case, "--age", "10", "--format", "json")
+    assert done.status == 0, done.err
+    result = json.loads(done.out)
+    # a 10-year-old's ALP range (CALIPER) replaces the adult woman's 35–104 U/L
+    assert result["labs"][0]["reference_range"]["applies_to"] != "female, 17 years and over"
+    # the adult form of the disease is not possible at 10 (age factor 0 below 18)
+    assert "hypophosphatasia_adult" not in [c["id"] for c in result["conditions"]]
