@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_ARTICLES
 
 from carenote.service.articles import ArticleError, load_articles, parse_article, render_markdown
+from conftest import FIXTURE_ARTICLES
 
 
 def test_fixture_articles_load_with_sections() -> None:
