@@ -119,14 +119,15 @@ def test_merge_adds_new_diseases_and_keeps_frequencies(ontology: Ontology, tmp_p
     assert "OMIM:900001" not in without.condition_ids
     assert without.hpo_supplement_version is None
 
-    kb = _compile(ontology, tmp_path, CompileOptions(supplement_frequency=0.4), supp=True)
+    options = CompileOptions(supplement_frequency=0.4, supplement_extend=False)
+    kb = _compile(ontology, tmp_path, options, supp=True)
     assert kb.hpo_supplement_version == "2025-11-24"
     i = kb.condition_ids.index("OMIM:900001")
     assert kb.condition_names[i] == "Supplement-only test disease"
     assert _direct(kb, "OMIM:900001") == {SEIZURE: 0.4, ILEUM: 0.4}
     # Propagation still places the new disease under the ancestors of its terms.
     assert kb.freq[i, kb.finding_ids.index(DIGESTIVE)] == pytest.approx(0.4)
-    # The disease phenotype.hpoa has keeps its own annotation and gains nothing.
+    # The disease phenotype.hpoa has keeps its own annotation and, unextended, gains nothing.
     assert _direct(kb, "OMIM:900002") == {SEIZURE: 0.75}
     assert kb.n_conditions == without.n_conditions + 1
 
