@@ -97,3 +97,24 @@ def test_words_whose_final_e_is_not_silent_stay_apart() -> None:
 def test_a_respiratory_rate_is_not_about_rats(lexicon: Lexicon) -> None:
     names = found("Respiratory rate 19 breaths/min. I feel a bit tired.", lexicon)
     assert "Rat exposure" not in names and "Insect bite" not in names
+
+
+def test_a_side_word_inside_a_phrase_is_stepped_over() -> None:
+    lexicon = Lexicon.from_entries(
+        [
+            LexiconEntry("HP:0100540", "Palpebral edema", ("swollen eye",)),
+            LexiconEntry("HP:0011712", "Right bundle branch block", ("right bundle branch block",)),
+            LexiconEntry("HP:0011713", "Bundle branch block", ("bundle branch block",)),
+        ],
+        {},
+    )
+    assert {m.name for m in parse("A painful, swollen right eye.", lexicon).mentions} == {
+        "Palpebral edema"
+    }
+    names = {m.name for m in parse("ECG: right bundle branch block.", lexicon).mentions}
+    assert names == {"Right bundle branch block"}
+
+
+def test_british_and_american_doubled_l_meet() -> None:
+    assert normalise_token("travelling") == normalise_token("traveling") == "travel"
+    assert normalise_token("cancelled") == normalise_token("canceled")

@@ -63,6 +63,11 @@ _SPELLING = (
     ("lyse", "lyze"),  # paralysed, analyse
     ("lysing", "lyzing"),
     ("ageing", "aging"),
+    ("travell", "travel"),  # travelled, travelling, traveller
+    ("cancell", "cancel"),
+    ("labell", "label"),
+    ("modell", "model"),
+    ("signall", "signal"),
 )
 _SPELLING_RE = re.compile("|".join(re.escape(old) for old, _ in _SPELLING))
 _SPELLING_MAP = MappingProxyType(dict(_SPELLING))

@@ -18,6 +18,10 @@ from carenote.text.normalise import normalise_token
 SKIPPED = frozenset(
     normalise_token(word) for word in ("the", "an", "his", "her", "their", "my", "your", "its")
 )
+#: Side words stepped over inside a match when no phrase goes on with them, so "swollen
+#: right eye" = "swollen eye" and "pain in the left calf" = "pain in the calf", while
+#: phrases that name a side ("right bundle branch block") still match as written.
+SIDES = frozenset(normalise_token(word) for word in ("left", "right"))
 
 
 class PhraseTable:
@@ -68,7 +72,14 @@ class PhraseTable:
             if key not in prefixes:
                 break
             i += 1
-            while i < len(norms) and norms[i] in SKIPPED:
+            while i < len(norms) and (
+                norms[i] in SKIPPED
+                or (
+                    norms[i] in SIDES
+                    and (*key, norms[i]) not in prefixes
+                    and (*key, norms[i]) not in phrases
+                )
+            ):
                 i += 1
             if i == len(norms):
                 break
