@@ -118,3 +118,22 @@ def test_a_side_word_inside_a_phrase_is_stepped_over() -> None:
 def test_british_and_american_doubled_l_meet() -> None:
     assert normalise_token("travelling") == normalise_token("traveling") == "travel"
     assert normalise_token("cancelled") == normalise_token("canceled")
+
+
+@pytest.mark.parametrize(
+    ("text", "inhalation"),
+    [
+        ("She smokes 20 a day.", False),
+        ("A 40 pack-year history of smoking.", False),
+        ("Both parents smoke.", False),
+        ("Breathed in smoke in a house fire.", True),
+        ("Smoke inhalation from a fire.", True),
+    ],
+)
+def test_tobacco_smoking_is_not_smoke_inhalation(text: str, inhalation: bool) -> None:
+    lexicon = Lexicon.from_entries(
+        [LexiconEntry("carenote:smoke_inhalation", "Smoke inhalation", ("smoke", "smoking"))],
+        {},
+    )
+    names = {m.name for m in parse(text, lexicon).mentions}
+    assert ("Smoke inhalation" in names) is inhalation

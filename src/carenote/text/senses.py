@@ -29,6 +29,8 @@ class Sense:
     keep_after: re.Pattern[str] | None = None
     #: Text right before the mention that shows the everyday sense.
     drop_before: re.Pattern[str] | None = None
+    #: Text near the mention (either side) that keeps the finding sense.
+    keep_near: re.Pattern[str] | None = None
 
 
 _REFLEXIVE = re.compile(r"\s+(?:her|him|them|my|your|one)sel(?:f|ves)\b", re.IGNORECASE)
@@ -69,6 +71,13 @@ SENSES: tuple[Sense, ...] = (
         names=re.compile(r"\bburn\b|scald", re.IGNORECASE),
         keep_after=_REFLEXIVE,
     ),
+    # "smokes", "smoking", "a smoker" are about tobacco; breathing in smoke from a fire is
+    # told with the fire ("smoke from a house fire", "inhaled smoke").
+    Sense(
+        word=re.compile(r"smok(?:e|es|ed|ing|er|ers)", re.IGNORECASE),
+        names=re.compile(r"inhal", re.IGNORECASE),
+        keep_near=re.compile(r"\b(?:fire|flames?|blaze|inhal\w*|breath\w* in|fumes)\b", re.I),
+    ),
 )
 
 #: How far around a mention the rules look (characters).
@@ -92,5 +101,7 @@ def everyday_sense(text: str, span: tuple[int, int], name: str) -> bool:
         if sense.drop_before is not None and sense.drop_before.search(before):
             return True
         if sense.keep_after is not None and not sense.keep_after.match(after):
+            return True
+        if sense.keep_near is not None and not sense.keep_near.search(before + " " + after):
             return True
     return False
