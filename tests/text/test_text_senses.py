@@ -137,3 +137,39 @@ def test_tobacco_smoking_is_not_smoke_inhalation(text: str, inhalation: bool) ->
     )
     names = {m.name for m in parse(text, lexicon).mentions}
     assert ("Smoke inhalation" in names) is inhalation
+
+
+def test_non_prefix_negates_the_phrase_it_touches() -> None:
+    lexicon = Lexicon.from_entries(
+        [
+            LexiconEntry("HP:0031245", "Productive cough", ("productive cough",)),
+            LexiconEntry("HP:0100749", "Chest pain", ("chest pain",)),
+            LexiconEntry(
+                "carenote:non_blanching_rash", "Non-blanching rash", ("non-blanching rash",)
+            ),
+        ],
+        {},
+    )
+    assert found("Six days of non-productive cough.", lexicon) == {"Productive cough": "absent"}
+    assert found("Non-specific chest pain.", lexicon) == {"Chest pain": "present"}
+    assert found("A non-blanching rash.", lexicon) == {"Non-blanching rash": "present"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has a brother with asthma.",
+        "An uncle and several cousins who have been diagnosed with asthma.",
+        "Her sister has been diagnosed with asthma.",
+    ],
+)
+def test_relatives_with_a_condition_are_family_history(text: str) -> None:
+    lexicon = Lexicon.from_entries([LexiconEntry("HP:0002099", "Asthma", ("asthma",))], {})
+    [mention] = parse(text, lexicon).mentions
+    assert mention.subject == "family"
+
+
+def test_a_child_brought_by_a_parent_is_the_patient() -> None:
+    lexicon = Lexicon.from_entries([LexiconEntry("HP:0001945", "Fever", ("fever",))], {})
+    [mention] = parse("Brought in by his mother with fever.", lexicon).mentions
+    assert mention.subject == "patient"

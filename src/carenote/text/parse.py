@@ -99,6 +99,7 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
     mentions: list[Mention] = []
     for hit in hits:
         start, end = tokens.starts[hit.first], tokens.ends[hit.last - 1]
+        negated = hit.negated or _non_prefixed(tokens, hit.first)
         for index in hit.entries:
             entry = lexicon.entries[index]
             if everyday_sense(text, (start, end), entry.name):
@@ -107,7 +108,7 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
                 Mention(
                     id=entry.id,
                     name=entry.name,
-                    choice_id="absent" if hit.negated else "present",
+                    choice_id="absent" if negated else "present",
                     span=(start, end),
                     text=text[start:end],
                     hedged=hit.hedged,
@@ -130,6 +131,15 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
                     )
                 )
     return mentions
+
+
+def _non_prefixed(tokens: Tokens, first: int) -> bool:
+    """True for a phrase written right after "non-" ("non-productive cough", "non-tender",
+    "non-smoker"): the prefix negates it. A phrase that starts later ("non-specific chest
+    pain") is not touched."""
+    if first == 0 or tokens.norms[first - 1] != "non":
+        return False
+    return tokens.starts[first] - tokens.ends[first - 1] <= 1
 
 
 def _present_in_words(mentions: Sequence[Mention]) -> dict[str, SpanSet]:

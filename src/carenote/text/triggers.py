@@ -59,7 +59,15 @@ _RELATIVES = (
     "grandfather", "aunt", "uncle", "cousin", "mum", "mom", "dad",
 )  # fmt: skip
 _SUBJECTS = ("she", "he", "they", "the patient")
-_RELATIVE_VERBS = ("has", "had", "died of", "was diagnosed with", "suffers from")
+_RELATIVE_VERBS = (
+    "has", "had", "have", "died of", "was diagnosed with", "suffers from", "suffer from",
+    "has been diagnosed with", "have been diagnosed with", "were diagnosed with",
+    "who has", "who have", "who had", "who has been diagnosed with",
+    "who have been diagnosed with", "who was diagnosed with", "who were diagnosed with",
+)  # fmt: skip
+#: "a brother with asthma"; parents and grandparents are left out because "brought in
+#: by his mother with fever" is about the patient.
+_RELATIVES_WITH = ("sister", "brother", "sibling", "aunt", "uncle", "cousin")
 #: "his mother has noticed a rash" is about the patient: these end a family scope
 #: (longest match wins over "mother has").
 _RELATIVE_REPORTS = (
@@ -135,6 +143,7 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "family history of", "family history", "fhx", "fh of", "runs in the family",
         "family member with", "family members with",
         *(f"{who} {verb}" for who in _RELATIVES for verb in _RELATIVE_VERBS),
+        *(f"{who} with" for who in _RELATIVES_WITH),
     )),
     # "diabetes in her mother", "hypertension in the family" (articles and possessives
     # are stepped over, so "in mother" covers "in his mother" and "in the mother").
