@@ -173,3 +173,9 @@ def test_a_child_brought_by_a_parent_is_the_patient() -> None:
     lexicon = Lexicon.from_entries([LexiconEntry("HP:0001945", "Fever", ("fever",))], {})
     [mention] = parse("Brought in by his mother with fever.", lexicon).mentions
     assert mention.subject == "patient"
+
+
+def test_a_classmates_illness_is_not_the_patients() -> None:
+    lexicon = Lexicon.from_entries([LexiconEntry("HP:0002090", "Pneumonia", ("pneumonia",))], {})
+    [mention] = parse("He has a classmate sick with pneumonia.", lexicon).mentions
+    assert mention.subject == "family"

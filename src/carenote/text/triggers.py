@@ -68,6 +68,19 @@ _RELATIVE_VERBS = (
 #: "a brother with asthma"; parents and grandparents are left out because "brought in
 #: by his mother with fever" is about the patient.
 _RELATIVES_WITH = ("sister", "brother", "sibling", "aunt", "uncle", "cousin")
+#: People around the patient whose illness is an exposure, not the patient's finding:
+#: "a classmate sick with pneumonia" (reported like family history, subject "family").
+_OTHERS = ("classmate", "schoolmate", "friend", "colleague", "coworker", "roommate", "flatmate")
+_OTHER_VERBS = (
+    "sick with",
+    "ill with",
+    "with",
+    "has",
+    "had",
+    "who has",
+    "who had",
+    "diagnosed with",
+)
 #: "his mother has noticed a rash" is about the patient: these end a family scope
 #: (longest match wins over "mother has").
 _RELATIVE_REPORTS = (
@@ -144,6 +157,7 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "family member with", "family members with",
         *(f"{who} {verb}" for who in _RELATIVES for verb in _RELATIVE_VERBS),
         *(f"{who} with" for who in _RELATIVES_WITH),
+        *(f"{who} {verb}" for who in _OTHERS for verb in _OTHER_VERBS),
     )),
     # "diabetes in her mother", "hypertension in the family" (articles and possessives
     # are stepped over, so "in mother" covers "in his mother" and "in the mother").
