@@ -35,6 +35,14 @@ _LEVEL_WORDS = {
     "self_care": "self-care is usually enough; see a doctor if it gets worse or does not improve",
 }
 
+_REASON_WORDS = {
+    "emergency_ambulance": "usually needs an ambulance",
+    "emergency": "usually needs emergency care",
+    "consultation_24": "usually needs a doctor within 24 hours",
+    "consultation": "usually needs a doctor's appointment",
+    "self_care": "can usually be looked after at home",
+}
+
 #: A rule's predicate over (present finding columns, age); the registry lets extensions add
 #: rule kinds beside the built-in "all/any findings in an age band".
 RuleCheck = Callable[[CompiledRule, set[int], float | None], bool]
@@ -93,8 +101,7 @@ def triage(
         urg = int(kb.urgency[idx])
         if urg <= level or not reasons:
             reasons.append(
-                f"{kb.condition_names[idx]} is possible; "
-                f"it usually needs you to {level_words(TRIAGE_ORDER[urg])}."
+                f"{kb.condition_names[idx]} is possible; it {_REASON_WORDS[TRIAGE_ORDER[urg]]}."
             )
         level = min(level, urg)
     return Triage(level=TRIAGE_ORDER[level], reasons=reasons), fired

@@ -123,8 +123,11 @@ def summarise(outcomes: list[CaseOutcome], *, name: str, n_covered: int) -> Summ
     def rate(k: int) -> float:
         return round(sum(1 for r in ranks if r is not None and r <= k) / n, 4)
 
-    worst = 10**6
-    median = statistics.median([r if r is not None else worst for r in ranks]) if outcomes else None
+    # A miss ranks below every hit; the median is an actual case's rank (median_low), and
+    # None when that case is a miss.
+    ordered = sorted(float("inf") if r is None else float(r) for r in ranks)
+    low = statistics.median_low(ordered) if ordered else float("inf")
+    median = None if low == float("inf") else low
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return Summary(
         scorer=name,
@@ -132,7 +135,7 @@ def summarise(outcomes: list[CaseOutcome], *, name: str, n_covered: int) -> Summ
         top1=rate(1),
         top3=rate(3),
         top10=rate(10),
-        median_rank=None if median is None or median >= worst else float(median),
+        median_rank=median,
         coverage=round(n_covered / n, 4),
         ms_per_case=round(sum(o.ms for o in outcomes) / n, 3),
         peak_memory_mb=round(peak_kb / 1024.0, 1),

@@ -122,8 +122,11 @@ def run(host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     settings = Settings()
     migrate(make_engine(settings.database_url))
     if workers > 1:
+        # Each worker loads the engine (a few seconds); give it time before the
+        # supervisor's health check counts it as dead.
         uvicorn.run("carenote.service.app:create_app", factory=True, host=host, port=port,
-                    workers=workers, log_config=log_config(), proxy_headers=True)
+                    workers=workers, log_config=log_config(), proxy_headers=True,
+                    timeout_worker_healthcheck=120)
     else:
         uvicorn.run(create_app(settings), host=host, port=port, log_config=log_config(),
                     proxy_headers=True)

@@ -25,7 +25,7 @@ def render_lab(lab: LabResult) -> str:
 def render_check(result: CheckResult, *, limit: int = 10) -> str:
     """A check result for a person reading a terminal."""
     out: list[str] = []
-    if result.case_id or result.source:
+    if result.case_id:
         out.append(
             f"Case {result.case_id or ''} {f'({result.source})' if result.source else ''}".strip()
         )
