@@ -179,3 +179,26 @@ def test_a_classmates_illness_is_not_the_patients() -> None:
     lexicon = Lexicon.from_entries([LexiconEntry("HP:0002090", "Pneumonia", ("pneumonia",))], {})
     [mention] = parse("He has a classmate sick with pneumonia.", lexicon).mentions
     assert mention.subject == "family"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Watery diarrhoea that became bloody after a day.", {"Bloody diarrhea": "present"}),
+        ("The rash is itchy.", {"Itchy rash": "present"}),
+        ("The rash is not itchy.", {"Itchy rash": "absent"}),
+        ("The rash was very itchy.", {"Itchy rash": "present"}),
+        ("The rash is red.", {}),
+    ],
+)
+def test_a_predicate_adjective_names_the_attributive_phrase(
+    text: str, expected: dict[str, str]
+) -> None:
+    lexicon = Lexicon.from_entries(
+        [
+            LexiconEntry("HP:0025085", "Bloody diarrhea", ("bloody diarrhoea",)),
+            LexiconEntry("carenote:itchy_rash", "Itchy rash", ("itchy rash",)),
+        ],
+        {},
+    )
+    assert found(text, lexicon) == expected

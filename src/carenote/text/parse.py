@@ -13,6 +13,7 @@ from carenote.text.labs import find_labs
 from carenote.text.lexicon import Lexicon
 from carenote.text.model import Mention, ParseResult
 from carenote.text.normalise import Tokens, tokenise
+from carenote.text.predicates import predicate_mentions
 from carenote.text.senses import everyday_sense
 from carenote.text.spans import SpanSet
 from carenote.text.vital_rules import findings_from_vitals
@@ -54,6 +55,7 @@ def parse(
     sex = _given_or_found("sex", sex, demographics.sex, warnings)
     hits = find_hits(tokens, lexicon, lexicon.triggers)
     mentions = _mentions(text, tokens, hits, lexicon)
+    mentions.extend(predicate_mentions(text, tokens, hits, lexicon))
     vitals = find_vitals(text)
     derived, vital_warnings = findings_from_vitals(vitals, age)
     warnings.extend(vital_warnings)

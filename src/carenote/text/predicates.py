@@ -1,0 +1,75 @@
+"""Findings told with a predicate adjective: "diarrhoea that became bloody", "the rash is itchy".
+
+Lexicon phrases are written attributively ("bloody diarrhoea", "itchy rash"), but stories
+often put the adjective after the noun, behind a linking verb. For ``NOUN [that|which]
+LINK [ADVERB] ADJECTIVE`` this looks up the phrase ``ADJECTIVE NOUN`` and, when the lexicon
+has it, adds a mention spanning the whole expression. "not" between them makes it absent
+("the rash is not itchy"); the noun's own negation and family flags carry over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from carenote.text.context import Hit
+from carenote.text.lexicon import Lexicon
+from carenote.text.model import Mention
+from carenote.text.normalise import Tokens, normalise_token
+
+_LINKS = frozenset(
+    normalise_token(word)
+    for word in (
+        "is", "was", "are", "were", "became", "become", "becomes", "becoming", "turned",
+        "turns", "got", "gets", "looks", "looked", "appears", "appeared", "seems", "seemed",
+        "remains", "remained", "grew",
+    )
+)  # fmt: skip
+_RELATIVES = frozenset({"that", "which"})
+#: Degree words stepped over between the verb and the adjective.
+_DEGREES = frozenset(
+    normalise_token(word)
+    for word in ("very", "slightly", "mildly", "quite", "now", "more", "increasingly", "also")
+)
+_NOT = "not"
+
+
+def predicate_mentions(
+    text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon
+) -> list[Mention]:
+    """Mentions for ``NOUN [that] LINK [not] [very] ADJ`` where "ADJ NOUN" is a phrase."""
+    norms = tokens.norms
+    hit_at = {i: hit for hit in hits for i in range(hit.first, hit.last)}
+    found: list[Mention] = []
+    for i, word in enumerate(norms):
+        if word not in _LINKS or i == 0:
+            continue
+        noun = i - 1
+        if norms[noun] in _RELATIVES and noun > 0:
+            noun -= 1
+        j = i + 1
+        negated = False
+        while j < len(norms) and (norms[j] in _DEGREES or norms[j] == _NOT):
+            negated = negated or norms[j] == _NOT
+            j += 1
+        if j >= len(norms):
+            continue
+        length, entries = lexicon.match_finding((norms[j], norms[noun]), 0)
+        if length != 2:
+            continue
+        start, end = tokens.starts[noun], tokens.ends[j]
+        source_hit = hit_at.get(noun)
+        negated = negated != bool(source_hit and source_hit.negated)
+        for index in entries:
+            entry = lexicon.entries[index]
+            found.append(
+                Mention(
+                    id=entry.id,
+                    name=entry.name,
+                    choice_id="absent" if negated else "present",
+                    span=(start, end),
+                    text=text[start:end],
+                    hedged=bool(source_hit and source_hit.hedged),
+                    subject="family" if source_hit and source_hit.family else "patient",
+                )
+            )
+    return found
