@@ -202,3 +202,15 @@ def test_a_predicate_adjective_names_the_attributive_phrase(
         {},
     )
     assert found(text, lexicon) == expected
+
+
+def test_coordinated_predicate_adjectives_are_each_read() -> None:
+    lexicon = Lexicon.from_entries(
+        [
+            LexiconEntry("carenote:swollen_leg", "Swollen leg", ("swollen leg",)),
+            LexiconEntry("carenote:tender_leg", "Tender leg", ("tender leg",)),
+        ],
+        {},
+    )
+    text = "The right leg became painful, tender, and swollen."
+    assert found(text, lexicon) == {"Swollen leg": "present", "Tender leg": "present"}

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from carenote.text.context import Hit
 from carenote.text.lexicon import Lexicon
 from carenote.text.model import Mention
-from carenote.text.normalise import Tokens, normalise_token
+from carenote.text.normalise import PUNCTUATION, Tokens, normalise_token
 
 _LINKS = frozenset(
     normalise_token(word)
@@ -31,6 +31,9 @@ _DEGREES = frozenset(
     for word in ("very", "slightly", "mildly", "quite", "now", "more", "increasingly", "also")
 )
 _NOT = "not"
+#: What joins coordinated adjectives, and how many are read.
+_LIST_JOINS = frozenset({",", "and", "or"})
+_MAX_LIST = 4
 
 
 def predicate_mentions(
@@ -51,25 +54,39 @@ def predicate_mentions(
         while j < len(norms) and (norms[j] in _DEGREES or norms[j] == _NOT):
             negated = negated or norms[j] == _NOT
             j += 1
-        if j >= len(norms):
-            continue
-        length, entries = lexicon.match_finding((norms[j], norms[noun]), 0)
-        if length != 2:
-            continue
-        start, end = tokens.starts[noun], tokens.ends[j]
         source_hit = hit_at.get(noun)
         negated = negated != bool(source_hit and source_hit.negated)
-        for index in entries:
-            entry = lexicon.entries[index]
-            found.append(
-                Mention(
-                    id=entry.id,
-                    name=entry.name,
-                    choice_id="absent" if negated else "present",
-                    span=(start, end),
-                    text=text[start:end],
-                    hedged=bool(source_hit and source_hit.hedged),
-                    subject="family" if source_hit and source_hit.family else "patient",
+        for adjective in _adjectives(norms, j):
+            length, entries = lexicon.match_finding((norms[adjective], norms[noun]), 0)
+            if length != 2:
+                continue
+            start, end = tokens.starts[noun], tokens.ends[adjective]
+            for index in entries:
+                entry = lexicon.entries[index]
+                found.append(
+                    Mention(
+                        id=entry.id,
+                        name=entry.name,
+                        choice_id="absent" if negated else "present",
+                        span=(start, end),
+                        text=text[start:end],
+                        hedged=bool(source_hit and source_hit.hedged),
+                        subject="family" if source_hit and source_hit.family else "patient",
+                    )
                 )
-            )
     return found
+
+
+def _adjectives(norms: tuple[str, ...], first: int) -> list[int]:
+    """Token indices of a coordinated adjective list: "painful, tender, and swollen"."""
+    out: list[int] = []
+    j = first
+    while j < len(norms) and len(out) < _MAX_LIST:
+        out.append(j)
+        k = j + 1
+        while k < len(norms) and norms[k] in _LIST_JOINS:
+            k += 1
+        if k == j + 1 or k >= len(norms) or norms[k] in PUNCTUATION:
+            break
+        j = k
+    return out
