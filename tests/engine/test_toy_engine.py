@@ -133,3 +133,12 @@ def test_red_flag_fires_for_a_more_specific_term(toy: Engine) -> None:
     # HP:0002069 (bilateral tonic-clonic seizure) is a descendant of HP:0001250 (seizure).
     result = toy.check(case(("HP:0002069", "present"), age=0.6))
     assert result.triage.level == "emergency"
+
+
+def test_a_specific_finding_carries_its_listed_ancestors_likelihood_ratio(toy: Engine) -> None:
+    # HP:0002069 (bilateral tonic-clonic seizure) is a kind of seizure, which the toy
+    # febrile seizure lists at 0.9 against a background of 0.01.
+    specific = probabilities(toy, case(("HP:0001945", "present"), ("HP:0002069", "present"), age=2))
+    general = probabilities(toy, case(("HP:0001945", "present"), ("HP:0001250", "present"), age=2))
+    febrile = "toy_febrile_seizure"
+    assert specific[febrile] == pytest.approx(general[febrile], rel=1e-6)

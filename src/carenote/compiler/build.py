@@ -239,6 +239,7 @@ def compile_kb(
     for fid, finding in curated_by_id.items():
         if fid in fidx:
             background[fidx[fid]] = max(finding.background, 1e-6)
+    _consistent_backgrounds(background, finding_ids, curated_by_id, onto, fidx)
 
     kb = _freeze(
         sources,
@@ -382,6 +383,28 @@ def _freeze(
         sources={loc.item.id: loc.item.citation for loc in sources.sources},
         domains=tuple([tuple(c.domains) for c in conditions] + [()] * n_imp),
     )
+
+
+def _consistent_backgrounds(
+    background: np.ndarray,
+    finding_ids: list[str],
+    curated_by_id: dict[str, Finding],
+    onto: Ontology,
+    fidx: dict[str, int],
+) -> None:
+    """A term is never more common than a curated ancestor (a focal seizure is a seizure).
+
+    Curated findings carry population rates; other HPO terms only the share of diseases
+    annotated with them, which for a specific term can exceed its curated parent's rate.
+    """
+    curated_hpo = {f for f in curated_by_id if f.startswith("HP:")}
+    for fid in finding_ids:
+        if fid in curated_by_id or not fid.startswith("HP:"):
+            continue
+        limits = [background[fidx[a]] for a in onto.ancestors.get(fid, ()) if a in curated_hpo]
+        if limits:
+            i = fidx[fid]
+            background[i] = min(background[i], min(limits))
 
 
 def _norm_name(text: str) -> str:

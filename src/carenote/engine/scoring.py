@@ -112,12 +112,53 @@ def _defaults(kb: CompiledKB, col: int, choice: int, params: ModelParams) -> tup
         return 0.0, 0.0
     bg = float(kb.background[col])
     floor = params.imported_floor * bg
-    return (params.unlisted_curated * bg if kb.curated_finding[col] else floor), floor
+    # A curated condition is silent (κ) on curated findings and on their more specific
+    # HPO descendants; it would have listed any other finding it typically shows.
+    anc = kb.ancestors[col]
+    silent = bool(kb.curated_finding[col]) or bool(kb.curated_finding[anc].any())
+    return (params.unlisted_curated * bg if silent else floor), floor
 
 
 def _matrix(kb: CompiledKB, choice: int) -> sparse.csc_matrix:
     # Recorded absences use the direct annotations; everything else the propagated ones.
     return kb.direct if choice == RECORDED_ABSENT else kb.freq
+
+
+def _column(kb: CompiledKB, col: int, choice: int) -> tuple[IntArray, FloatArray]:
+    """Rows with their own P(f | c) for finding ``col`` (all others take the default).
+
+    For a present finding, a curated condition that lists a less specific ancestor a
+    of the finding (haematuria for visible haematuria) is credited as if the finding
+    were a random case of a: P(f | c) = P(a | c) · P(f) / P(a), capped at P(a | c), so
+    the specific finding carries the ancestor's likelihood ratio.
+    """
+    m = _matrix(kb, choice)
+    span = slice(m.indptr[col], m.indptr[col + 1])
+    rows, vals = m.indices[span], m.data[span]
+    anc = kb.ancestors[col]
+    anc = anc[kb.curated_finding[anc]] if choice == PRESENT and anc.size else anc[:0]
+    if not anc.size:
+        return rows, vals
+    d = kb.direct
+    parts_r, parts_v = [], []
+    for a in anc.tolist():
+        r = d.indices[d.indptr[a] : d.indptr[a + 1]]
+        v = d.data[d.indptr[a] : d.indptr[a + 1]]
+        keep = kb.curated[r]
+        scale = min(float(kb.background[col]) / max(float(kb.background[a]), 1e-9), 1.0)
+        parts_r.append(r[keep])
+        parts_v.append(v[keep] * scale)
+    est_r, est_v = np.concatenate(parts_r), np.concatenate(parts_v)
+    own = np.zeros(kb.n_conditions, dtype=bool)
+    own[rows] = True
+    mask = ~own[est_r]
+    est_r, est_v = est_r[mask], est_v[mask]
+    if not est_r.size:
+        return rows, vals
+    order = np.lexsort((-est_v, est_r))
+    est_r, est_v = est_r[order], est_v[order]
+    first = np.r_[True, est_r[1:] != est_r[:-1]]
+    return np.concatenate([rows, est_r[first]]), np.concatenate([vals, est_v[first]])
 
 
 def score(
@@ -152,9 +193,7 @@ def score(
         d_cur, d_imp = _defaults(kb, col, ch, params)
         l_def = log_lr(np.array([d_cur, d_imp]), bg, ch, params)
         base += l_def
-        m = _matrix(kb, ch)
-        rows = m.indices[m.indptr[col] : m.indptr[col + 1]]
-        vals = m.data[m.indptr[col] : m.indptr[col + 1]]
+        rows, vals = _column(kb, col, ch)
         total[rows] += log_lr(vals, bg, ch, params) - np.where(kb.curated[rows], l_def[0], l_def[1])
     total += np.where(kb.curated, base[0], base[1])
     finite = np.isfinite(total)
@@ -171,10 +210,9 @@ def contributions(kb: CompiledKB, scored: Scored, rows: Indices, params: ModelPa
     pairs = zip(scored.columns.tolist(), scored.choice.tolist(), strict=True)
     for j, (col, ch) in enumerate(pairs):
         d_cur, d_imp = _defaults(kb, col, ch, params)
-        m = _matrix(kb, ch)
-        span = slice(m.indptr[col], m.indptr[col + 1])
+        col_rows, col_vals = _column(kb, col, ch)
         dense = np.zeros(kb.n_conditions)
-        dense[m.indices[span]] = m.data[span]
+        dense[col_rows] = col_vals
         p = dense[rows]
         p = np.where(p > 0, p, np.where(curated, d_cur, d_imp))
         out[j] = log_lr(p, float(kb.background[col]), ch, params)
