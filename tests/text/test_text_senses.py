@@ -214,3 +214,19 @@ def test_coordinated_predicate_adjectives_are_each_read() -> None:
     )
     text = "The right leg became painful, tender, and swollen."
     assert found(text, lexicon) == {"Swollen leg": "present", "Tender leg": "present"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His mother worries about dehydration.",
+        "She is afraid of dehydration.",
+        "The parents are concerned about dehydration.",
+    ],
+)
+def test_a_worry_is_not_a_finding(text: str) -> None:
+    lexicon = Lexicon.from_entries(
+        [LexiconEntry("HP:0001944", "Dehydration", ("dehydration",))], {}
+    )
+    [mention] = parse(text, lexicon).mentions
+    assert mention.hedged

@@ -125,7 +125,9 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     (HEDGE_PRE, (
         "possibly", "probably",
         "suspicious for", "suspicion of", "suspicion for", "concern for", "concerning for",
-        "concerned about", "worried about", "question of", "questionable", "query",
+        "concerned about", "worried about", "worries about", "worry about",
+        "worrying about", "concerns about", "anxious about", "afraid of", "scared of",
+        "fear of", "frightened of", "question of", "questionable", "query",
         "rule out", "to rule out", "r/o", "evaluate for", "evaluation for", "work up for",
         "not rule out", "can not rule out", "can not exclude",
         "could be", "may be", "might be", "may have", "might have", "maybe", "perhaps",
