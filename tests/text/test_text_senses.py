@@ -230,3 +230,9 @@ def test_a_worry_is_not_a_finding(text: str) -> None:
     )
     [mention] = parse(text, lexicon).mentions
     assert mention.hedged
+
+
+def test_a_body_part_alone_is_never_a_finding() -> None:
+    lexicon = Lexicon.from_entries([LexiconEntry("HP:0000710", "Hyperorality", ("mouthing",))], {})
+    assert parse("White patches in her mouth.", lexicon).mentions == []
+    assert "mouthing" in lexicon.skipped

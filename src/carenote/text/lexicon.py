@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from carenote.text.abbreviations import ABBREVIATIONS, PREFIX
-from carenote.text.normalise import phrase_key
+from carenote.text.normalise import normalise_token, phrase_key
 from carenote.text.phrasetable import PhraseTable
 from carenote.text.triggers import TriggerTable, build_triggers
 
@@ -120,9 +120,24 @@ class Lexicon:
         return self.lab_table.longest(norms, start)
 
 
+#: A body part named alone is never a finding, however a phrase normalises onto it: HPO's
+#: "Mouthing" (hyperorality) becomes "mouth" once "-ing" is stripped, and would then match
+#: every "mouth" in a story.
+BODY_PARTS = frozenset(
+    normalise_token(word)
+    for word in (
+        "mouth", "eye", "ear", "nose", "hand", "foot", "feet", "leg", "arm", "head", "chest",
+        "back", "skin", "face", "neck", "throat", "tongue", "lip", "tooth", "teeth", "finger",
+        "toe", "knee", "hip", "shoulder", "elbow", "wrist", "ankle", "body", "hair", "nail",
+    )
+)  # fmt: skip
+
+
 def _add(root: PhraseTable, phrase: str, value: int, cache: dict[str, str]) -> bool:
     key = phrase_key(phrase, cache)
     if not key or all(word in STOPWORDS or word[0].isdigit() for word in key):
+        return False
+    if len(key) == 1 and key[0] in BODY_PARTS:
         return False
     return root.add(key, value)
 
