@@ -75,3 +75,13 @@ def test_no_age_no_sex(run: Callable[[str], ParseResult]) -> None:
     result = run("Cough and fever.")
     assert result.age_years is None
     assert result.sex is None
+
+
+def test_a_baby_or_toddler_without_an_age_gets_a_typical_age() -> None:
+    from carenote.text.demographics import find_demographics
+
+    baby = find_demographics("My baby is breathing fast and grunting.")
+    assert baby.age_years == 0.5 and any("guessed" in w for w in baby.warnings)
+    assert find_demographics("The toddler has a fever.").age_years == 2.0
+    assert find_demographics("My 3-year-old has a fever. My baby is fine.").age_years == 3.0
+    assert find_demographics("I am 30 weeks pregnant and my baby is moving less.").age_years != 0.5

@@ -57,6 +57,14 @@ _DECADE = re.compile(
 #: Where in a decade "early/mid/late" puts a person (our reading, not a source).
 _DECADE_PART = MappingProxyType({"early": 2.0, "mid": 5.0, "late": 8.0, None: 5.0})
 _NEWBORN = re.compile(r"\b(?:newborn|neonate)\b", re.IGNORECASE)
+#: A story about "my baby" or "the toddler" with no age: a typical age for the word, as a
+#: last resort (our reading: a baby or infant is under one year, a toddler one to three).
+_CHILD_WORD = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:my|our|the|a|an|this|her|his)\s+(?:little\s+|young\s+|new\s+)?"
+    r"(?P<word>baby|infant|toddler)\b",
+    re.IGNORECASE,
+)
+_CHILD_WORD_YEARS = MappingProxyType({"baby": 0.5, "infant": 0.5, "toddler": 2.0})
 
 _FEMALE_NOUNS = frozenset({"woman", "female", "girl", "lady", "daughter", "mrs", "ms", "miss"})
 _MALE_NOUNS = frozenset({"man", "male", "boy", "gentleman", "gent", "son", "mr"})
@@ -126,7 +134,12 @@ def _find_age(text: str, warnings: list[str]) -> tuple[float | None, int, str | 
         warnings.append(f"age taken as 0 years from '{newborn.group(0)}'")
         best = (newborn.start(), 0.0, newborn.end(), None, None)
     if best is None:
-        return None, -1, None, None
+        child = _CHILD_WORD.search(text)
+        if child is None or _PREGNANT.search(text):  # "my baby is moving less" is a fetus
+            return None, -1, None, None
+        years = _CHILD_WORD_YEARS[child.group("word").lower()]
+        warnings.append(f"age guessed as {years:g} years from '{child.group('word')}'")
+        return years, child.end(), None, None
     return round(best[1], 4), best[2], best[3], best[4]
 
 
