@@ -236,3 +236,15 @@ def test_a_body_part_alone_is_never_a_finding() -> None:
     lexicon = Lexicon.from_entries([LexiconEntry("HP:0000710", "Hyperorality", ("mouthing",))], {})
     assert parse("White patches in her mouth.", lexicon).mentions == []
     assert "mouthing" in lexicon.skipped
+
+
+def test_a_side_word_is_stepped_over_even_when_a_longer_phrase_names_the_side() -> None:
+    lexicon = Lexicon.from_entries(
+        [
+            LexiconEntry("HP:0030157", "Flank pain", ("pain in the loin",)),
+            LexiconEntry("HP:0033767", "RUQ pain", ("pain in the right upper quadrant",)),
+        ],
+        {},
+    )
+    assert found("Pain in the right loin.", lexicon) == {"Flank pain": "present"}
+    assert found("Pain in the right upper quadrant.", lexicon) == {"RUQ pain": "present"}

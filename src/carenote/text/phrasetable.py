@@ -56,32 +56,41 @@ class PhraseTable:
 
     def longest(self, norms: tuple[str, ...], start: int) -> tuple[int, tuple[int, ...]]:
         """Length and values of the longest phrase starting at ``norms[start]``."""
-        best_len = 0
-        best: tuple[int, ...] = ()
         if norms[start] not in self.firsts:
-            return best_len, best
+            return 0, ()
+        return self._extend(norms, start, start, (norms[start],))
+
+    def _extend(
+        self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
+    ) -> tuple[int, tuple[int, ...]]:
+        """Longest match going on from ``key`` (ending at token ``i``).
+
+        Articles and possessives are always stepped over; a side word ("left", "right")
+        is tried both as part of the phrase and stepped over, so "pain in the right loin"
+        finds "pain in the loin" even though "pain in the right upper quadrant" exists.
+        """
         phrases = self.phrases
         prefixes = self.prefixes
-        key: tuple[str, ...] = (norms[start],)
-        i = start
+        best_len = 0
+        best: tuple[int, ...] = ()
         while True:
             ids = phrases.get(key)
             if ids:
                 best_len = i - start + 1
                 best = ids
             if key not in prefixes:
-                break
+                return best_len, best
             i += 1
-            while i < len(norms) and (
-                norms[i] in SKIPPED
-                or (
-                    norms[i] in SIDES
-                    and (*key, norms[i]) not in prefixes
-                    and (*key, norms[i]) not in phrases
-                )
-            ):
+            while i < len(norms) and norms[i] in SKIPPED:
                 i += 1
             if i == len(norms):
-                break
+                return best_len, best
+            if norms[i] in SIDES:
+                j = i + 1
+                while j < len(norms) and norms[j] in SKIPPED:
+                    j += 1
+                if j < len(norms):
+                    n, ids = self._extend(norms, start, j, (*key, norms[j]))
+                    if n > best_len:
+                        best_len, best = n, ids
             key = (*key, norms[i])
-        return best_len, best
