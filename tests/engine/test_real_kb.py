@@ -77,7 +77,7 @@ def _low_alp_conditions() -> list[Condition]:
 
 
 def _clear_cut(condition: Condition) -> Case:
-    """A clear-cut case built from the condition's own characteristic findings."""
+    """A clear-cut case: a low ALP plus the condition's own characteristic findings."""
     bands = [b for b in condition.prior.age if b.factor > 0] or None
     age = 40.0
     if any(b.factor == 0 and b.min_years <= 40 < b.max_years for b in condition.prior.age):
@@ -86,6 +86,8 @@ def _clear_cut(condition: Condition) -> Case:
     sex = "male" if condition.prior.sex.get("female", 1.0) == 0 else "female"
     links = sorted(condition.findings, key=lambda link: -link.frequency)
     present = [link.id for link in links if link.frequency >= 0.5][:8]
+    # These are causes of a low ALP: the clear-cut case always has one.
+    present = list(dict.fromkeys(["HP:0003282", *present]))
     return Case(age_years=age, sex=sex, evidence=_ev(*present))  # type: ignore[arg-type]
 
 
@@ -95,3 +97,17 @@ def test_every_low_alp_cause_is_reachable(engine: Engine, condition: Condition) 
     ids = [c.id for c in result.conditions]
     rank = ids.index(condition.id) + 1 if condition.id in ids else None
     assert rank == 1, f"{condition.id} ranked {rank or '>20'}; top three {ids[:3]}"
+
+
+def test_rare_disease_interview_asks_about_discriminating_features(engine: Engine) -> None:
+    # Seizures, developmental delay, hypotonia and microcephaly in a one-year-old: the
+    # ranking is full of rare diseases, and the interview should ask about their features.
+    case = Case(
+        age_years=1.0,
+        sex="male",
+        evidence=_ev("HP:0001250", "HP:0001263", "HP:0001252", "HP:0000252", source="record"),
+    )
+    step = engine.interview(case)
+    assert any(c.rare and c.xrefs for c in step.conditions[:5])
+    assert step.question is not None
+    assert all(item.id.startswith(("HP:", "carenote:")) for item in step.question.items)

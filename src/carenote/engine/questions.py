@@ -55,12 +55,26 @@ def information_gain(prior: FloatArray, likelihood: FloatArray) -> FloatArray:
 
 
 def _candidates(kb: CompiledKB, top: Indices, asked: set[int]) -> Indices:
-    """Askable findings linked to the top conditions and not yet answered."""
+    """Findings linked to the top conditions and not yet answered.
+
+    Curated findings that have a patient-facing question; and, for imported rare
+    diseases among the top conditions, their annotated HPO features (asked by name), so
+    the check can discriminate between rare diseases too.
+    """
     sub = kb.direct_rows[top]
     cols = np.unique(sub.indices) if sub.nnz else np.array([], dtype=np.int32)
-    questions = np.array([kb.finding_questions[c] is not None for c in cols], dtype=bool)
-    cols = cols[questions] if cols.size else cols
-    return np.array([c for c in cols if c not in asked], dtype=np.int32)
+    rare_rows = top[~kb.curated[top]]
+    rare_cols = set(kb.direct_rows[rare_rows].indices.tolist()) if rare_rows.size else set()
+    keep = [
+        int(c)
+        for c in cols
+        if int(c) not in asked
+        and (
+            kb.finding_questions[c] is not None
+            or (int(c) in rare_cols and kb.finding_ids[c].startswith("HP:"))
+        )
+    ]
+    return np.array(keep, dtype=np.int32)
 
 
 def _likelihood(kb: CompiledKB, top: Indices, cols: Indices, params: ModelParams) -> FloatArray:
@@ -113,7 +127,9 @@ def choose_question(
         for i in chosen
     ]
     if len(items) == 1:
-        text = kb.finding_questions[int(cols[best])] or f"Do you have {items[0].name.lower()}?"
+        text = kb.finding_questions[int(cols[best])] or (
+            f"Has a doctor found this: {items[0].name.lower()}?"
+        )
         question = Question(type="single", text=text, items=items)
     else:
         question = Question(
