@@ -248,3 +248,17 @@ def test_a_side_word_is_stepped_over_even_when_a_longer_phrase_names_the_side() 
     )
     assert found("Pain in the right loin.", lexicon) == {"Flank pain": "present"}
     assert found("Pain in the right upper quadrant.", lexicon) == {"RUQ pain": "present"}
+
+
+def test_hives_is_not_hiv() -> None:
+    assert normalise_token("hives") != normalise_token("HIV".lower())
+    assert normalise_token("hives") == normalise_token("hive")
+
+
+def test_a_two_word_noun_takes_its_predicate_adjective() -> None:
+    lexicon = Lexicon.from_entries(
+        [LexiconEntry("HP:6000172", "Tympanic membrane bulging", ("bulging tympanic membrane",))],
+        {},
+    )
+    text = "The tympanic membrane is red and bulging."
+    assert found(text, lexicon) == {"Tympanic membrane bulging": "present"}

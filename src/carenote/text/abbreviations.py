@@ -44,6 +44,9 @@ ABBREVIATIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "IBD": ("inflammatory bowel disease",),
         "BPH": ("benign prostatic hyperplasia",),
         "LOC": ("loss of consciousness",),
+        "HIV": ("HIV infection", "human immunodeficiency virus infection"),
+        "TB": ("tuberculosis",),
+        "URI": ("upper respiratory tract infection",),
     }
 )
 #: The token an abbreviation normalises to: distinct from any ordinary word, so that

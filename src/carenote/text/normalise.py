@@ -88,13 +88,14 @@ _ES_PLURAL = ("shes", "ches", "xes", "sses", "zes")
 _KEEP_DOUBLE = frozenset("lsfzeo")
 #: Words whose final "e" is not silent in the sense that matters here: without it they
 #: become a different, common word ("rate" → "rat", "note" → "not", a negation; "bite"
-#: → "bit" as in "a bit tired"; "scare" → "scar"; "mine" → "min" as in "breaths/min").
+#: → "bit" as in "a bit tired"; "scare" → "scar"; "mine" → "min" as in "breaths/min";
+#: "hives" → "hiv", which is how "HIV" is read).
 _KEEP_FINAL_E = frozenset(
     {
         "rate", "note", "bite", "site", "hate", "mate", "hope", "fine", "tape", "tube",
         "cure", "spine", "pine", "plane", "cane", "wine", "cope", "ride", "made", "tone",
         "cute", "scare", "bare", "care", "fare", "stare", "spare", "pale", "sole", "mine",
-        "dine", "robe", "ripe", "wade", "kite", "slime", "shine", "twine", "hide",
+        "dine", "robe", "ripe", "wade", "kite", "slime", "shine", "twine", "hide", "hive",
     }
 )  # fmt: skip
 

@@ -56,11 +56,9 @@ def predicate_mentions(
             j += 1
         source_hit = hit_at.get(noun)
         negated = negated != bool(source_hit and source_hit.negated)
-        for adjective in _adjectives(norms, j):
-            length, entries = lexicon.match_finding((norms[adjective], norms[noun]), 0)
-            if length != 2:
-                continue
-            start, end = tokens.starts[noun], tokens.ends[adjective]
+        for adjective, first in _candidates(norms, noun, j, lexicon):
+            _, entries = lexicon.match_finding((norms[adjective], *norms[first : noun + 1]), 0)
+            start, end = tokens.starts[first], tokens.ends[adjective]
             for index in entries:
                 entry = lexicon.entries[index]
                 found.append(
@@ -75,6 +73,24 @@ def predicate_mentions(
                     )
                 )
     return found
+
+
+def _candidates(
+    norms: tuple[str, ...], noun: int, first_adjective: int, lexicon: Lexicon
+) -> list[tuple[int, int]]:
+    """(adjective, first noun token) pairs whose "ADJ NOUN" is a whole lexicon phrase;
+    the noun may be one word ("rash") or two ("tympanic membrane")."""
+    out: list[tuple[int, int]] = []
+    for adjective in _adjectives(norms, first_adjective):
+        for first in (noun - 1, noun):
+            if first < 0 or norms[first] in PUNCTUATION:
+                continue
+            key = (norms[adjective], *norms[first : noun + 1])
+            length, _ = lexicon.match_finding(key, 0)
+            if length == len(key):
+                out.append((adjective, first))
+                break
+    return out
 
 
 def _adjectives(norms: tuple[str, ...], first: int) -> list[int]:
