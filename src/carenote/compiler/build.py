@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from carenote.compiler.check import KBReport, check_sources
-from carenote.compiler.compiled import CompiledKB, CompiledRule
+from carenote.compiler.compiled import CompiledKB, CompiledRule, Ragged
 from carenote.compiler.hpo import Annotation, hpoa_version, iter_annotations
 from carenote.compiler.loader import KnowledgeSources
 from carenote.compiler.ontology import Ontology
@@ -334,9 +334,8 @@ def _freeze(
         curated_finding=np.array([f in curated_by_id for f in finding_ids], dtype=bool),
         background=np.asarray(background, dtype=np.float64),
         disease_background=np.asarray(dis_bg, dtype=np.float64),
-        ancestors=tuple(
-            np.array(sorted(fidx[a] for a in onto.ancestors.get(f, ())), dtype=np.int32)
-            for f in finding_ids
+        ancestors=Ragged.from_rows(
+            [sorted(fidx[a] for a in onto.ancestors.get(f, ())) for f in finding_ids]
         ),
         aliases=dict(onto.aliases),
         condition_ids=tuple([c.id for c in conditions] + imported_ids),

@@ -26,6 +26,28 @@ Indices = npt.NDArray[np.integer[Any]]
 
 
 @dataclass(frozen=True)
+class Ragged:
+    """Rows of different lengths in one flat array (loads in one piece, not 19,000)."""
+
+    indptr: IntArray
+    data: IntArray
+
+    @classmethod
+    def from_rows(cls, rows: list[list[int]]) -> Ragged:
+        """Pack lists of indices."""
+        indptr = np.zeros(len(rows) + 1, dtype=np.int32)
+        indptr[1:] = np.cumsum([len(r) for r in rows])
+        flat = [i for row in rows for i in row]
+        return cls(indptr=indptr, data=np.array(flat, dtype=np.int32))
+
+    def __getitem__(self, i: int) -> IntArray:
+        return self.data[self.indptr[i] : self.indptr[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+
+@dataclass(frozen=True)
 class CompiledRule:
     """A red-flag rule with its findings resolved to column indices."""
 
@@ -58,7 +80,7 @@ class CompiledKB:  # noqa: B903
     #: Share of imported diseases annotated with the term (ontology specificity).
     disease_background: FloatArray
     #: Proper ancestors of each finding (empty for project findings).
-    ancestors: tuple[IntArray, ...]
+    ancestors: Ragged
     #: Alternative and obsolete HPO ids → the id in ``finding_ids``.
     aliases: dict[str, str]
     # --- conditions axis -----------------------------------------------------------
