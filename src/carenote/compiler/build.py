@@ -27,6 +27,8 @@ from carenote.compiler.supplement import Supplement
 #: of the Orphanet database. Eur J Hum Genet. 2020;28:165-173). We take 4 % and spread it
 #: evenly over the imported diseases, whose individual prevalences HPO does not give.
 RARE_DISEASE_TOTAL_PREVALENCE = 0.04
+#: Expert estimate: the least background rate assumed for an uncurated HPO term.
+HPO_ONLY_BACKGROUND_FLOOR = 0.005
 #: Expert estimate: urgency of an imported rare disease is a specialist consultation.
 IMPORTED_URGENCY = "consultation"
 
@@ -235,7 +237,12 @@ def compile_kb(
     n_imp = max(n_all - n_cur, 1)
     dis_bg = np.asarray(freq[n_cur:].sum(axis=0)).ravel() / n_imp
     dis_bg = np.maximum(dis_bg, 0.5 / n_imp)
-    background = dis_bg.copy()
+    # The share of diseases annotated with a term is no population rate: for a term no
+    # curated source describes, assume at least 1 in 200 people would report it (expert
+    # estimate), so one uncurated phenotype cannot give a rare disease an LR in the
+    # hundreds over common conditions. Within imported diseases the ranking is unchanged
+    # (the background cancels between them).
+    background = np.maximum(dis_bg, HPO_ONLY_BACKGROUND_FLOOR)
     for fid, finding in curated_by_id.items():
         if fid in fidx:
             background[fidx[fid]] = max(finding.background, 1e-6)

@@ -13,12 +13,16 @@ if TYPE_CHECKING:
 
 #: HPO labels this short or this general match too much ordinary prose to be useful.
 MIN_PHRASE_LENGTH = 4
+MIN_CURATED_PHRASE_LENGTH = 3
 _TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
 
 
-def _usable(phrase: str) -> bool:
+def _usable(phrase: str, *, curated: bool = False) -> bool:
     low = phrase.lower()
-    return len(low) >= MIN_PHRASE_LENGTH and not low.startswith(_TOO_GENERAL)
+    # Curated synonyms were written for people ("flu", "cut"); HPO's short labels are
+    # mostly abbreviations that collide with ordinary words.
+    shortest = MIN_CURATED_PHRASE_LENGTH if curated else MIN_PHRASE_LENGTH
+    return len(low) >= shortest and not low.startswith(_TOO_GENERAL)
 
 
 def build_lexicon(kb: CompiledKB, labs: LabCatalogue) -> Lexicon:
@@ -26,7 +30,8 @@ def build_lexicon(kb: CompiledKB, labs: LabCatalogue) -> Lexicon:
     entries = []
     root = kb.finding_ids.index(PHENOTYPIC_ABNORMALITY)
     for i, fid in enumerate(kb.finding_ids):
-        phrases = tuple(p for p in kb.finding_synonyms[i] if _usable(p))
+        curated = bool(kb.curated_finding[i])
+        phrases = tuple(p for p in kb.finding_synonyms[i] if _usable(p, curated=curated))
         name = kb.finding_names[i]
         # Outside "Phenotypic abnormality" HPO holds modifiers and onsets ("Severe",
         # "Left", "Onset") that match ordinary words, so only its phenotypes are used.
