@@ -177,10 +177,13 @@ class Engine:
         emergency = any(TRIAGE_ORDER.index(r.level) <= 1 for r in fired)
         pick = None
         if res.n_answered < max_questions:
+            # A present finding implies its HPO ancestors (low back pain is back pain):
+            # never ask about those again.
+            implied = {int(a) for c in present for a in self.kb.ancestors[c]}
             pick = choose_question(
                 self.kb,
                 scored.probability,
-                set(res.asked),
+                set(res.asked) | implied,
                 n_answered=res.n_answered,
                 red_flag_columns=self.red_flag_columns,
                 params=self.params,
