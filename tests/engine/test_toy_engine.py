@@ -146,6 +146,6 @@ def test_a_specific_finding_carries_its_listed_ancestors_likelihood_ratio(toy: E
 
 def test_interview_does_not_ask_about_an_implied_ancestor(toy: Engine) -> None:
     # A bilateral tonic-clonic seizure is a seizure: never ask "Has there been a seizure?".
-    step = toy.interview(case(("HP:0001945", "present"), ("HP:0002069", "present"), age=2))
-    asked = {item.id for item in step.question.items} if step.question else set()
-    assert "HP:0001250" not in asked
+    step = toy.interview(case(("HP:0002069", "present"), age=2))
+    assert step.question is not None
+    assert "HP:0001250" not in {item.id for item in step.question.items}
