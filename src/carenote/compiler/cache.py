@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from carenote.compiler.compiled import CompiledKB
 from carenote.compiler.hpo import hpo_data_dir
 from carenote.compiler.loader import fingerprint, knowledge_dir, load_sources, source_paths
 from carenote.compiler.ontology import load_ontology
+from carenote.compiler.pickles import read_cache, write_cache
 from carenote.compiler.supplement import load_supplement, supplement_stamp
 
 #: The compiler's own code is part of the fingerprint, so a change to the layout or the
@@ -73,18 +72,9 @@ def load_compiled(
     directory = cache_dir or default_cache_dir()
     key = kb_fingerprint(root, options)
     path = directory / f"kb-{key}.pickle"
-    if path.exists() and not rebuild:
-        with path.open("rb") as handle:
-            loaded = pickle.load(handle)
-        if isinstance(loaded, CompiledKB) and loaded.fingerprint == key:
-            return loaded
+    loaded = None if rebuild else read_cache(path, CompiledKB)
+    if loaded is not None and loaded.fingerprint == key:
+        return loaded
     kb, _ = build(root, options, directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".kb-", suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-    for stale in directory.glob("kb-*.pickle"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    write_cache(kb, path)
     return kb

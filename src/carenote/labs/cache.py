@@ -7,12 +7,10 @@ run. Only Carenote writes the file, so unpickling it is safe.
 
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from carenote.compiler.loader import fingerprint
+from carenote.compiler.pickles import read_cache, write_cache
 from carenote.labs.catalogue import LabCatalogue, load_catalogue
 
 
@@ -21,18 +19,9 @@ def load_catalogue_cached(directory: Path, cache_dir: Path) -> LabCatalogue:
     code = sorted(Path(__file__).parent.glob("*.py"))
     key = fingerprint(sorted(directory.glob("**/*.yaml")), code)
     path = cache_dir / f"labs-{key}.pickle"
-    if path.exists():
-        with path.open("rb") as handle:
-            loaded = pickle.load(handle)
-        if isinstance(loaded, LabCatalogue):
-            return loaded
+    cached = read_cache(path, LabCatalogue)
+    if cached is not None:
+        return cached
     catalogue = load_catalogue(directory)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".labs-", suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump(catalogue, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-    for stale in cache_dir.glob("labs-*.pickle"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
+    write_cache(catalogue, path)
     return catalogue
