@@ -262,7 +262,6 @@ def compile_kb(
         names,
         freq,
         direct,
-        negated,
         background,
         dis_bg,
         link_sources,
@@ -292,7 +291,6 @@ def _freeze(
     names: dict[str, str],
     freq: sparse.csc_matrix,
     direct: sparse.csc_matrix,
-    negated: sparse.csc_matrix,
     background: np.ndarray,
     dis_bg: np.ndarray,
     link_sources: dict[tuple[int, int], str],
@@ -368,7 +366,6 @@ def _freeze(
         age_factor=np.array([r[3] for r in age_rows], dtype=np.float64),
         freq=freq,
         direct=direct,
-        negated=negated,
         link_sources=link_sources,
         next_steps=tuple(
             [tuple(sorted(c.next_steps, key=_step_order)) for c in conditions] + [()] * n_imp

@@ -107,8 +107,6 @@ class CompiledKB:  # noqa: B903
     freq: sparse.csc_matrix
     #: The same before propagation: only the links written in a source or annotation.
     direct: sparse.csc_matrix
-    #: ``NOT`` annotations: the condition is known to lack the finding (value = P).
-    negated: sparse.csc_matrix
     #: Where each curated link comes from: (condition index, finding index) → source id.
     link_sources: dict[tuple[int, int], str]
     next_steps: tuple[tuple[NextStep, ...], ...]
