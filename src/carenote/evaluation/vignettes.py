@@ -4,7 +4,7 @@ Known shapes (CONTRACTS.md): ``{case_description, correct_diagnosis, urgency_lev
 ``{demographics, chief_complaints, presentation, absent_findings, physical_history,
 family_history, social_history, correct_diagnosis}``. A diagnosis matches when one of its
 acceptable names (the text split on "or", commas and parentheses) equals, contains or is
-contained in a ranked condition's name or synonym, after normalisation.
+contained in (as whole words) a ranked condition's name or synonym, after normalisation.
 
 Triage follows Semigran et al. (BMJ 2015;351:h3480): ``em`` emergent, ``ne`` non-emergent
 care, ``sc`` self-care. Exact = same class; safe = same class or more urgent.
@@ -123,15 +123,18 @@ def acceptable_names(diagnosis: str) -> list[str]:
     return [n for n in names if len(n) >= 3]
 
 
+def _contains(text: str, phrase: str) -> bool:
+    """``phrase`` occurs in ``text`` as whole words (both already normalised)."""
+    return f" {phrase} " in f" {text} "
+
+
 def diagnosis_rank(result: CheckResult, diagnosis: str) -> int | None:
     """1-based rank of the first condition matching the gold diagnosis, else None."""
     gold = acceptable_names(diagnosis)
     for rank, cond in enumerate(result.conditions, start=1):
         labels = [_norm(x) for x in (cond.name, cond.lay_name or "", *cond.synonyms) if x]
         for label in labels:
-            if label and any(
-                g == label or g in label or (len(label) >= 5 and label in g) for g in gold
-            ):
+            if label and any(_contains(label, g) or _contains(g, label) for g in gold):
                 return rank
     return None
 
