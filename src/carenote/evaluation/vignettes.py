@@ -12,7 +12,6 @@ care, ``sc`` self-care. Exact = same class; safe = same class or more urgent.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from pydantic import BaseModel
 from carenote.engine.core import Engine
 from carenote.engine.result import CheckResult
 from carenote.inputs.errors import InputError
+from carenote.inputs.jsonlines import iter_json_lines
 from carenote.inputs.text_case import case_from_parse
 
 #: Our five levels → Semigran's three classes (0 = most urgent).
@@ -83,17 +83,10 @@ def read_vignettes(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         raise InputError(f"{path}: no such file; expected JSON Lines of vignettes")
     rows: list[dict[str, Any]] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-        if not isinstance(row, dict) or "correct_diagnosis" not in row:
-            raise InputError(
-                f"{path}:{n}: expected an object with correct_diagnosis and a case text"
-            )
+    expected = "an object with correct_diagnosis and a case text"
+    for n, row in iter_json_lines(path, expected=expected):
+        if "correct_diagnosis" not in row:
+            raise InputError(f"{path}:{n}: expected {expected}")
         rows.append(row)
     return rows
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from carenote.compiler.compiled import CompiledKB
 from carenote.inputs.errors import InputError
+from carenote.inputs.jsonlines import iter_json_lines
 from carenote.inputs.phenopacket import (
     MedicineMatcher,
     PhenopacketCase,
@@ -58,15 +58,8 @@ def iter_cases(paths: list[Path], medicines: MedicineMatcher | None) -> Iterator
     """Every case in the given files, in order (a .jsonl file holds one per line)."""
     for path in paths:
         if path.suffix == ".jsonl":
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                if not line.strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-                if not isinstance(data, dict):
-                    raise InputError(f"{path}:{n}: expected a JSON object (a GA4GH Phenopacket v2)")
+            expected = "a JSON object (a GA4GH Phenopacket v2)"
+            for n, data in iter_json_lines(path, expected=expected):
                 yield parse_phenopacket(data, source=f"{path}:{n}", medicines=medicines)
         else:
             yield parse_phenopacket(load_json(path), source=str(path), medicines=medicines)
