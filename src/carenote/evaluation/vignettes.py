@@ -13,6 +13,7 @@ care, ``sc`` self-care. Exact = same class; safe = same class or more urgent.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,14 @@ def vignette_text(row: dict[str, Any]) -> str:
 
 def _norm(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower().replace("ae", "e").replace("oe", "e"))
-    return " ".join(w for w in words if w not in _STOP)
+    return " ".join(_singular(w) for w in words if w not in _STOP)
+
+
+def _singular(word: str) -> str:
+    """"Canker sores" names what "canker sore" names; "sepsis", "abscess" keep their s."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def acceptable_names(diagnosis: str) -> list[str]:
@@ -125,11 +133,19 @@ def diagnosis_rank(result: CheckResult, diagnosis: str) -> int | None:
     """1-based rank of the first condition matching the gold diagnosis, else None."""
     gold = acceptable_names(diagnosis)
     for rank, cond in enumerate(result.conditions, start=1):
-        labels = [_norm(x) for x in (cond.name, cond.lay_name or "", *cond.synonyms) if x]
-        for label in labels:
-            if label and any(_contains(label, g) or _contains(g, label) for g in gold):
-                return rank
+        if names_match((cond.name, cond.lay_name or "", *cond.synonyms), gold):
+            return rank
     return None
+
+
+def names_match(labels: Sequence[str], gold: Sequence[str]) -> bool:
+    """True when a condition label and an acceptable gold name contain one another as
+    whole words, after normalising case, spelling and plurals."""
+    for raw in labels:
+        label = _norm(raw)
+        if label and any(_contains(label, g) or _contains(g, label) for g in gold):
+            return True
+    return False
 
 
 def score_vignette(
