@@ -135,6 +135,19 @@ def test_red_flag_fires_for_a_more_specific_term(toy: Engine) -> None:
     assert result.triage.level == "emergency"
 
 
+def test_not_via_stops_a_rule_firing_through_the_ontology(toy: Engine) -> None:
+    # Both toy rules name seizure (HP:0001250); the second lists focal-onset seizure
+    # (HP:0007359, a child of seizure) under not_via, so only the first fires for it.
+    focal = toy.check(case(("HP:0007359", "present"), age=0.6))
+    tonic_clonic = toy.check(case(("HP:0002069", "present"), age=0.6))
+    named = toy.check(case(("HP:0001250", "present"), ("HP:0007359", "present"), age=0.6))
+    same_day = "Any seizure in a baby"
+    assert not any(same_day in r for r in focal.triage.reasons)
+    assert any("baby under one year" in r for r in focal.triage.reasons)
+    assert any(same_day in r for r in tonic_clonic.triage.reasons)
+    assert any(same_day in r for r in named.triage.reasons)
+
+
 def test_a_specific_finding_carries_its_listed_ancestors_likelihood_ratio(toy: Engine) -> None:
     # HP:0002069 (bilateral tonic-clonic seizure) is a kind of seizure, which the toy
     # febrile seizure lists at 0.9 against a background of 0.01.

@@ -59,6 +59,8 @@ class CompiledRule:
     min_years: float
     max_years: float
     source: str
+    #: Findings (with their descendants) that do not set the rule off via an ancestor.
+    not_via: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

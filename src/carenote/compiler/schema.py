@@ -164,6 +164,11 @@ class RedFlagRule(Strict):
     reason: str = Field(min_length=10)
     all: list[FindingId] = []
     any: list[FindingId] = []
+    #: Findings that do not set the rule off through the ontology. A rule on a general
+    #: HPO term also fires for its descendants; a descendant that means something
+    #: milder (HPO files "Excessive daytime somnolence" under "Reduced consciousness")
+    #: is listed here, and so are its own descendants.
+    not_via: list[FindingId] = []
     min_years: float = 0.0
     max_years: float = 200.0
     source: SourceId

@@ -62,6 +62,24 @@ def findings_rule(rule: CompiledRule, present: set[int], age: float | None) -> b
 RULE_CHECKS: dict[str, RuleCheck] = {"findings": findings_rule}
 
 
+def _with_ancestors(kb: CompiledKB, present: set[int]) -> set[int]:
+    """The present findings and every ancestor of them: what a rule may fire on."""
+    return present | {int(a) for col in present for a in kb.ancestors[col]}
+
+
+def _not_via(kb: CompiledKB, rule: CompiledRule, present: set[int]) -> set[int]:
+    """Present findings minus those the rule excludes (``not_via`` and their descendants);
+    an excluded finding still counts when the rule names it itself."""
+    named = set(rule.all) | set(rule.any)
+    excluded = set(rule.not_via)
+    return {
+        col
+        for col in present
+        if col in named
+        or not (col in excluded or excluded.intersection(kb.ancestors[col].tolist()))
+    }
+
+
 def level_words(level: str) -> str:
     """What a triage level asks the person to do, in plain words."""
     return _LEVEL_WORDS[level]
@@ -78,10 +96,12 @@ def triage(
     A rule naming a finding also fires for its more specific HPO descendants: a rule on
     seizure (HP:0001250) fires for a reported focal seizure.
     """
-    present = present | {int(a) for col in present for a in kb.ancestors[col]}
-    fired = [
-        r for r in kb.rules if any(check(r, present, age_years) for check in RULE_CHECKS.values())
-    ]
+    expanded = _with_ancestors(kb, present)
+    fired = []
+    for rule in kb.rules:
+        seen = _with_ancestors(kb, _not_via(kb, rule, present)) if rule.not_via else expanded
+        if any(check(rule, seen, age_years) for check in RULE_CHECKS.values()):
+            fired.append(rule)
     level = len(TRIAGE_ORDER) - 1
     reasons: list[str] = []
     for rule in sorted(fired, key=lambda r: TRIAGE_ORDER.index(r.level)):
