@@ -48,7 +48,7 @@ def parse(
     ParseResult
         Every span indexes ``text``; nothing is raised for odd or empty input.
     """
-    tokens = tokenise(text, lexicon.token_cache)
+    tokens = lexicon.speller.correct_tokens(text, tokenise(text, lexicon.token_cache))
     demographics = find_demographics(text)
     warnings = list(demographics.warnings)
     age = _given_or_found("age", age_years, demographics.age_years, warnings)
