@@ -147,7 +147,7 @@ def test_a_relative_named_after_the_finding(run: Callable[[str], ParseResult]) -
     assert [(m.name, m.subject) for m in result.mentions] == [
         ("Hypertension", "family"),
         ("Breast carcinoma", "family"),
-        ("Pain", "patient"),
+        ("Chest pain", "patient"),  # "pain in the chest" = "chest pain" (locations.py)
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from carenote.text.lexicon import Lexicon
+from carenote.text.locations import gapped_match
 from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens
 from carenote.text.triggers import POST_WINDOW, WINDOW, Trigger, TriggerTable
 
@@ -82,6 +83,10 @@ def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit
         # The set tests skip the look-ups for the many words that start no phrase.
         f_len, entries = findings.longest(norms, i) if tok in findings.firsts else (0, ())
         t_len, found = triggers.longest(norms, i) if tok in triggers.firsts else (0, ())
+        if tok in lexicon.gap_heads and t_len <= 1:
+            g_len, g_entries = _gapped(norms, i, lexicon, table)
+            if g_len > f_len:
+                f_len, entries = g_len, g_entries
         if f_len and f_len >= t_len:
             hit = Hit(i, i + f_len, entries, lead_gap=state.since_hit)
             if query_next:
@@ -102,6 +107,22 @@ def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit
         state.adjacent = False
         i += 1
     return hits
+
+
+def _gapped(
+    norms: tuple[str, ...], i: int, lexicon: Lexicon, table: TriggerTable
+) -> tuple[int, tuple[int, ...]]:
+    """A finding head and its place with filler words between (locations.py)."""
+    findings = lexicon.finding_table
+    triggers = table.table
+
+    def blocked(j: int) -> bool:
+        word = norms[j]
+        return (word in triggers.firsts and triggers.longest(norms, j)[0] > 0) or (
+            word in findings.firsts and findings.longest(norms, j)[0] > 0
+        )
+
+    return gapped_match(norms, i, findings, lexicon.gap_heads[norms[i]], blocked)
 
 
 def _enter_scope(state: _State, hit: Hit) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from carenote.text.abbreviations import ABBREVIATIONS, PREFIX
+from carenote.text.locations import add_location_variants, gap_heads
 from carenote.text.normalise import normalise_token, phrase_key
 from carenote.text.phrasetable import PhraseTable
 from carenote.text.spelling import Speller
@@ -54,6 +55,7 @@ class Lexicon:
         "finding_table",
         "lab_table",
         "_speller",
+        "gap_heads",
     )
 
     def __init__(
@@ -79,6 +81,8 @@ class Lexicon:
         self.finding_table = findings
         self.lab_table = labs
         self._speller: Speller | None = None
+        #: First word → prepositions after which a gapped phrase may go on (locations.py).
+        self.gap_heads = gap_heads(findings)
 
     @property
     def speller(self) -> Speller:
@@ -114,6 +118,7 @@ class Lexicon:
                 else:
                     skipped.append(phrase)
         _add_abbreviations(findings, cache)
+        add_location_variants(findings)
         labs = PhraseTable()
         codes = list((lab_names or {}).keys())
         for index, code in enumerate(codes):

@@ -60,6 +60,15 @@ class PhraseTable:
             return 0, ()
         return self._extend(norms, start, start, (norms[start],))
 
+    def resume(
+        self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
+    ) -> tuple[int, tuple[int, ...]]:
+        """Longest phrase going on from ``key``, whose last word is token ``i`` (tokens
+        between ``start`` and ``i`` were stepped over): (tokens from ``start``, values)."""
+        if key not in self.prefixes and key not in self.phrases:
+            return 0, ()
+        return self._extend(norms, start, i, key)
+
     def _extend(
         self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
     ) -> tuple[int, tuple[int, ...]]:

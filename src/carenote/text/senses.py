@@ -7,12 +7,24 @@ only with a reflexive object ("cutting herself"); "burning" describes pain ("bur
 pain") far more often than it names a burn. Each rule here looks at the words right
 around a mention and drops the mention when the context shows the everyday sense.
 Rules are about the word, not about any one case, and err towards keeping a mention.
+
+One rule is about the finding's name rather than a word (:func:`fragment_out_of_context`):
+a one-word phrase that is the head of a name going on with a preposition ("halos" for
+"Coloured halos around lights") names that finding only when the rest of the name is
+near ("haloes around the street lights"); alone it is an everyday word ("ulcers with
+inflammatory haloes"). A place after the preposition is implied by the word itself
+("blisters" for "Abnormal blistering of the skin"), so it is not required.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from carenote.text.lexicon import STOPWORDS
+from carenote.text.locations import PLACES
+from carenote.text.normalise import normalise_token, phrase_key
 
 
 @dataclass(frozen=True)
@@ -84,9 +96,51 @@ SENSES: tuple[Sense, ...] = (
 WINDOW = 40
 
 
+#: Prepositions after which a name's words are a complement the head word needs.
+_COMPLEMENT_PREPOSITIONS = frozenset(
+    phrase_key("around about in on of over at across along inside within from to with by")
+)
+#: How far around a one-word mention the rest of its finding's name is looked for.
+FRAGMENT_WINDOW = 60
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def _complement(name: str, word: str) -> frozenset[str]:
+    """Content words (not places) of the prepositional phrase right after ``word`` in
+    ``name``: what a one-word mention of the name must have nearby; empty if none."""
+    key = phrase_key(name)
+    if word not in key[:-1]:
+        return frozenset()
+    after = key[key.index(word) + 1 :]
+    if after[0] not in _COMPLEMENT_PREPOSITIONS:
+        return frozenset()
+    content = [w for w in after[1:] if w not in STOPWORDS]
+    if not content or all((w,) in PLACES for w in content):
+        return frozenset()
+    return frozenset(content)
+
+
+def fragment_out_of_context(text: str, span: tuple[int, int], name: str) -> bool:
+    """True for a one-word mention that is only the head of its finding's name ("halos"
+    of "Coloured halos around lights") with none of the name's complement near."""
+    start, end = span
+    said = text[start:end]
+    if not said.isalpha():
+        return False
+    needed = _complement(name, normalise_token(said))
+    if not needed:
+        return False
+    window = text[max(0, start - FRAGMENT_WINDOW) : end + FRAGMENT_WINDOW]
+    return not any(normalise_token(w) in needed for w in _WORD.findall(window))
+
+
 def everyday_sense(text: str, span: tuple[int, int], name: str) -> bool:
     """True when the mention at ``span`` (of a finding called ``name``) is used in an
-    everyday, non-finding sense according to :data:`SENSES`."""
+    everyday, non-finding sense according to :data:`SENSES`, or is a fragment of the
+    name out of context (:func:`fragment_out_of_context`)."""
+    if fragment_out_of_context(text, span, name):
+        return True
     start, end = span
     said = text[start:end]
     after = text[end : end + WINDOW]
