@@ -57,7 +57,7 @@ def test_posterior_is_naive_bayes_by_hand(toy: Engine) -> None:
     measles = 0.001 * (0.95 / 0.05) * (0.9 / 0.05)
     assert got["toy_measles"] == pytest.approx(measles / (flu + measles), rel=1e-6)
     assert got["toy_flu"] == pytest.approx(flu / (flu + measles), rel=1e-6)
-    assert got["toy_febrile_seizure"] == 0.0
+    assert "toy_febrile_seizure" not in got  # ruled out (prior 0): not listed
 
 
 def test_absent_finding_uses_one_minus_frequency(toy: Engine) -> None:
@@ -73,7 +73,7 @@ def test_age_band_factor_zero_rules_a_condition_out_and_in(toy: Engine) -> None:
     febrile = 0.001 * (0.99 / 0.05) * (0.9 / 0.01)
     flu = 0.02 * (0.9 / 0.05)  # silent on seizure: P = background, LR 1
     measles = 0.001 * (0.95 / 0.05)
-    assert adult["toy_febrile_seizure"] == 0.0
+    assert "toy_febrile_seizure" not in adult  # ruled out (prior 0): not listed
     assert child["toy_febrile_seizure"] == pytest.approx(febrile / (febrile + flu + measles))
 
 
@@ -148,6 +148,25 @@ def test_not_via_stops_a_rule_firing_through_the_ontology(toy: Engine) -> None:
     assert any(same_day in r for r in named.triage.reasons)
 
 
+def test_only_conditions_that_explain_a_finding_are_ranked(toy: Engine) -> None:
+    # Rash is listed by measles (0.9) and flu (0.05, below its 0.05 background: no
+    # support); febrile seizure does not list it, so only measles explains it.
+    result = toy.check(case(("carenote:toy_rash", "present"), age=2))
+    ranked = {c.id: c.probability for c in result.conditions}
+    assert ranked.get("toy_measles", 0.0) == pytest.approx(1.0)
+    # With support not required, the others keep some probability.
+    loose = Engine(toy.kb, toy.labs, ModelParams(require_support=False))
+    top = loose.check(case(("carenote:toy_rash", "present"), age=2)).conditions[0]
+    assert top.probability < 1.0
+
+
+def test_without_a_present_finding_nothing_is_dropped(toy: Engine) -> None:
+    # With no present symptom, sign or result, every condition stays ranked (at age 2
+    # the febrile-seizure prior is not zero).
+    result = toy.check(case(("HP:0012735", "absent"), age=2))
+    assert len(result.conditions) == 3
+
+
 def test_a_specific_finding_carries_its_listed_ancestors_likelihood_ratio(toy: Engine) -> None:
     # HP:0002069 (bilateral tonic-clonic seizure) is a kind of seizure, which the toy
     # febrile seizure lists at 0.9 against a background of 0.01.
@@ -159,6 +178,7 @@ def test_a_specific_finding_carries_its_listed_ancestors_likelihood_ratio(toy: E
 
 def test_interview_does_not_ask_about_an_implied_ancestor(toy: Engine) -> None:
     # A bilateral tonic-clonic seizure is a seizure: never ask "Has there been a seizure?".
-    step = toy.interview(case(("HP:0002069", "present"), age=2))
+    # (The rash keeps measles in play, so the interview goes on.)
+    step = toy.interview(case(("HP:0002069", "present"), ("carenote:toy_rash", "present"), age=2))
     assert step.question is not None
     assert "HP:0001250" not in {item.id for item in step.question.items}

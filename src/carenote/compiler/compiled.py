@@ -133,6 +133,14 @@ class CompiledKB:  # noqa: B903
         """``direct`` in row-major form, for fast access to one condition's findings."""
         return self.direct.tocsr()
 
+    @cached_property
+    def manifestation(self) -> npt.NDArray[np.bool_]:
+        """Per finding: True for what a condition shows or is caused by (symptom, sign,
+        lab result, imported HPO phenotype, an exposure or medicine such as a sting or an
+        overdose), False for the background it arises in (history, risk factor)."""
+        context = {"history", "risk_factor", "context"}
+        return np.array([kind not in context for kind in self.finding_kinds], dtype=bool)
+
     def finding_index(self) -> dict[str, int]:
         """Map finding id (and aliases) → column index."""
         index = {fid: i for i, fid in enumerate(self.finding_ids)}

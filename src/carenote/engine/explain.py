@@ -62,6 +62,7 @@ def ranked(
 ) -> list[RankedCondition]:
     """The ``limit`` most probable conditions, best first, each with its evidence."""
     order = top_rows(scored.probability, limit)
+    order = order[np.isfinite(scored.log_score[order])]  # ruled out: explains nothing
     weights = contributions(kb, scored, order, params)
     return [
         RankedCondition(

@@ -19,6 +19,10 @@ The model (written down here because every number the engine prints follows from
   style partial credit for an annotated ancestor of the finding (Robinson et al., Am J
   Hum Genet 2020) was measured and did not help on the bench, so it is not used.
 * **NOT annotations** (HPO: the disease is known to lack a feature) set P(f | c) low.
+* **Support.** A condition that explains none of the present symptoms, signs or results
+  (no such finding with P(f | c) > P(f); history and risk factors do not count) is
+  dropped from the posterior when some condition does explain one
+  (``require_support``): the question is which condition may cause what was reported.
 
 Everything is vectorised over conditions, and sparse: each finding adds one default
 log-LR per class of condition (curated or imported) plus a correction on the rows that
@@ -61,6 +65,13 @@ class ModelParams:
     #: a finding the condition does not explain counts somewhat against it (expert
     #: estimate; without it, common conditions with high priors fill the ranking).
     unlisted_curated: float = 0.3
+    #: Rank only conditions that explain at least one reported present symptom, sign or
+    #: result (one with P(f | c) > P(f)), when any condition does; a person's history
+    #: and risk factors are context, not something to explain. The ranking answers "what may be
+    #: causing this?": a common state that explains none of the findings (obesity,
+    #: raised cholesterol, refractive error for "a painful elbow") is no answer, however
+    #: high its prevalence.
+    require_support: bool = True
 
 
 @dataclass(frozen=True)
@@ -188,6 +199,7 @@ def score(
     prior = log_prior(kb, age_years, sex)
     total = prior.copy()
     base = np.zeros(2)  # summed default log-LR for (curated, imported) rows
+    support = np.zeros(kb.n_conditions, dtype=bool)
     for col, ch in zip(columns.tolist(), choice.tolist(), strict=True):
         bg = float(kb.background[col])
         d_cur, d_imp = _defaults(kb, col, ch, params)
@@ -195,7 +207,11 @@ def score(
         base += l_def
         rows, vals = _column(kb, col, ch)
         total[rows] += log_lr(vals, bg, ch, params) - np.where(kb.curated[rows], l_def[0], l_def[1])
+        if ch == PRESENT and kb.manifestation[col]:
+            support[rows[vals > bg]] = True
     total += np.where(kb.curated, base[0], base[1])
+    if params.require_support and support.any():
+        total = np.where(support, total, -np.inf)
     finite = np.isfinite(total)
     shifted = np.where(finite, total - total[finite].max(initial=0.0), -np.inf)
     weights = np.exp(shifted)
