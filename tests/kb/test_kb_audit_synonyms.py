@@ -49,11 +49,12 @@ EVERYDAY_WORDS = {
     "congested": "congested lungs or pharynx",
 }
 
-#: Two-word phrases whose words are ordinary in another sense.
+#: Short phrases whose words are ordinary in another sense.
 EVERYDAY_PAIRS = {
     "no point": "no point tenderness",
     "deep breathing": "pain on deep breathing (pleuritic)",
     "positive test": "any positive test, not only a pregnancy test",
+    "test was positive": "any positive test, not only a pregnancy test",
     "white patches": "white patches in the mouth or on the tonsils",
 }
 
