@@ -117,3 +117,24 @@ def test_a_fragment_of_a_name_needs_the_rest_of_the_name_near(
 
 def test_a_place_in_the_name_is_implied_by_the_fragment(lexicon: Lexicon) -> None:
     assert found("blisters on her feet", lexicon)["Abnormal blistering of the skin"] == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("mouth ulceration", "mouth ulcer"),
+        ("an ulcerated area", "ulcer"),
+        ("she felt nauseated", "nausea"),
+        ("looks dehydrated", "dehydration"),
+        ("abdominal distension", "abdominal distended"),
+    ],
+)
+def test_derivations_of_one_finding_word_meet(text: str, phrase: str) -> None:
+    lexicon = Lexicon.from_entries([LexiconEntry("carenote:x", "X", (phrase,))], {})
+    assert found(text, lexicon) == {"X": "present"}
+
+
+@pytest.mark.parametrize(("text", "phrase"), [("the station", "stated"), ("related", "relation")])
+def test_unrelated_derivations_stay_apart(text: str, phrase: str) -> None:
+    lexicon = Lexicon.from_entries([LexiconEntry("carenote:x", "X", (phrase,))], {})
+    assert found(text, lexicon) == {}

@@ -100,6 +100,28 @@ _KEEP_FINAL_E = frozenset(
 )  # fmt: skip
 
 
+#: Derivations that name the same finding, mapped to one key after the endings are
+#: stripped ("mouth ulceration" = "mouth ulcer", "felt nauseated" = nausea, "dehydrated"
+#: = dehydration). A short explicit table: a general -ation/-ated rule would also merge
+#: words that differ in meaning ("station"/"stated", "relation"/"related").
+_DERIVATIONS = MappingProxyType(
+    {
+        "ulceration": "ulcer",
+        "ulcerat": "ulcer",  # ulcerated, ulcerating, ulcerate
+        "nauseat": "nausea",  # nauseated, nauseating
+        "nauseous": "nausea",
+        "dehydration": "dehydrat",
+        "perforation": "perforat",
+        "distension": "distend",
+        "distention": "distend",
+        "confusion": "confus",
+        "agitation": "agitat",
+        "obstruction": "obstruct",
+        "dilatation": "dilat",
+        "dilation": "dilat",
+    }
+)
+
 #: Most distinct words a shared normalisation cache keeps (bounded, so arbitrary
 #: input cannot grow it without limit).
 CACHE_LIMIT = 200_000
@@ -149,7 +171,7 @@ def normalise_token(raw: str) -> str:
     # stripped as "-es", like "patches") and "disease"/"diseases" meet.
     if len(word) > 3 and word[-1] == "e" and word not in _KEEP_FINAL_E:
         word = word[:-1]
-    return word
+    return _DERIVATIONS.get(word, word)
 
 
 def tokenise(text: str, cache: dict[str, str] | None = None) -> Tokens:
