@@ -138,3 +138,19 @@ def test_derivations_of_one_finding_word_meet(text: str, phrase: str) -> None:
 def test_unrelated_derivations_stay_apart(text: str, phrase: str) -> None:
     lexicon = Lexicon.from_entries([LexiconEntry("carenote:x", "X", (phrase,))], {})
     assert found(text, lexicon) == {}
+
+
+def test_a_body_part_that_has_dropped_droops() -> None:
+    lexicon = Lexicon.from_entries(
+        [
+            LexiconEntry("HP:0012799", "Unilateral facial palsy", ("face drooping",)),
+            LexiconEntry("HP:0000508", "Ptosis", ("drooping eyelid", "eye drop")),
+        ],
+        {},
+    )
+    assert found("her face has dropped on one side", lexicon) == {
+        "Unilateral facial palsy": "present"
+    }
+    assert found("his eyelid has dropped", lexicon) == {"Ptosis": "present"}
+    assert found("she uses eye drops twice a day", lexicon) == {}
+    assert found("the eyelid droops: eye drop", lexicon) == {"Ptosis": "present"}

@@ -2,7 +2,8 @@
 
 Lexicon phrases are written attributively ("bloody diarrhoea", "itchy rash"), but stories
 often put the adjective after the noun, behind a linking verb. For ``NOUN [that|which]
-LINK [ADVERB] ADJECTIVE`` this looks up the phrase ``ADJECTIVE NOUN`` and, when the lexicon
+LINK [ADVERB] ADJECTIVE`` this looks up the phrase ``ADJECTIVE NOUN`` (or ``NOUN
+ADJECTIVE``: "her face has drooped" = "face drooping") and, when the lexicon
 has it, adds a mention spanning the whole expression. "not" between them makes it absent
 ("the rash is not itchy"); the noun's own negation and family flags carry over.
 """
@@ -21,9 +22,13 @@ _LINKS = frozenset(
     for word in (
         "is", "was", "are", "were", "became", "become", "becomes", "becoming", "turned",
         "turns", "got", "gets", "looks", "looked", "appears", "appeared", "seems", "seemed",
-        "remains", "remained", "grew",
+        "remains", "remained", "grew", "has", "had", "have",
     )
 )  # fmt: skip
+#: A predicate word read as the finding word it means there: a face or an eyelid that
+#: "has dropped" droops (only after a noun and a linking verb, so "eye drops" is not
+#: touched).
+_PREDICATE_SENSES = {normalise_token("dropped"): normalise_token("drooping")}
 _RELATIVES = frozenset({"that", "which"})
 #: Degree words stepped over between the verb and the adjective.
 _DEGREES = frozenset(
@@ -56,8 +61,8 @@ def predicate_mentions(
             j += 1
         source_hit = hit_at.get(noun)
         negated = negated != bool(source_hit and source_hit.negated)
-        for adjective, first in _candidates(norms, noun, j, lexicon):
-            _, entries = lexicon.match_finding((norms[adjective], *norms[first : noun + 1]), 0)
+        for key, first, adjective in _candidates(norms, noun, j, lexicon):
+            _, entries = lexicon.match_finding(key, 0)
             start, end = tokens.starts[first], tokens.ends[adjective]
             for index in entries:
                 entry = lexicon.entries[index]
@@ -77,18 +82,24 @@ def predicate_mentions(
 
 def _candidates(
     norms: tuple[str, ...], noun: int, first_adjective: int, lexicon: Lexicon
-) -> list[tuple[int, int]]:
-    """(adjective, first noun token) pairs whose "ADJ NOUN" is a whole lexicon phrase;
-    the noun may be one word ("rash") or two ("tympanic membrane")."""
-    out: list[tuple[int, int]] = []
+) -> list[tuple[tuple[str, ...], int, int]]:
+    """(phrase key, first noun token, adjective token) for each "ADJ NOUN" (or "NOUN ADJ",
+    as in "face drooping") that is a whole lexicon phrase; the noun may be one word
+    ("rash") or two ("tympanic membrane")."""
+    out: list[tuple[tuple[str, ...], int, int]] = []
     for adjective in _adjectives(norms, first_adjective):
+        word = _PREDICATE_SENSES.get(norms[adjective], norms[adjective])
         for first in (noun - 1, noun):
             if first < 0 or norms[first] in PUNCTUATION:
                 continue
-            key = (norms[adjective], *norms[first : noun + 1])
-            length, _ = lexicon.match_finding(key, 0)
-            if length == len(key):
-                out.append((adjective, first))
+            nouns = norms[first : noun + 1]
+            found = [
+                key
+                for key in ((word, *nouns), (*nouns, word))
+                if lexicon.match_finding(key, 0)[0] == len(key)
+            ]
+            if found:
+                out.append((found[0], first, adjective))
                 break
     return out
 

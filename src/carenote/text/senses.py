@@ -90,6 +90,13 @@ SENSES: tuple[Sense, ...] = (
         names=re.compile(r"inhal", re.IGNORECASE),
         keep_near=re.compile(r"\b(?:fire|flames?|blaze|inhal\w*|breath\w* in|fumes)\b", re.I),
     ),
+    # "eye drops" are a medicine; HPO lists "Eye drop" as a synonym of ptosis (a drooping
+    # eyelid), which is meant only when the lid is talked about.
+    Sense(
+        word=re.compile(r"eye[\s-]*drops?", re.IGNORECASE),
+        names=re.compile(r"ptosis", re.IGNORECASE),
+        keep_near=re.compile(r"\b(?:eyelids?|lids?|droop\w*|ptosis)\b", re.IGNORECASE),
+    ),
 )
 
 #: How far around a mention the rules look (characters).
