@@ -111,3 +111,15 @@ def test_rare_disease_interview_asks_about_discriminating_features(engine: Engin
     assert any(c.rare and c.xrefs for c in step.conditions[:5])
     assert step.question is not None
     assert all(item.id.startswith(("HP:", "carenote:")) for item in step.question.items)
+
+
+def test_curated_finding_wins_over_an_unused_hpo_term_on_the_same_words(engine: Engine) -> None:
+    # "COPD" names both the KB's known-COPD finding and HPO's "Chronic pulmonary
+    # obstruction" (HP:0006510), which no curated condition lists; only the first counts.
+    parsed = engine.parse_text("A 70-year-old man with COPD is more breathless.")
+    ids = {m.id for m in parsed.mentions}
+    assert "carenote:history_of_copd" in ids
+    assert "HP:0006510" not in ids
+    # An HPO term read from words no curated finding claims is kept.
+    rare = engine.parse_text("She has arachnodactyly.")
+    assert any(m.id.startswith("HP:") for m in rare.mentions)

@@ -35,7 +35,7 @@ from carenote.labs.model import LabInput, LabResult
 if TYPE_CHECKING:
     from carenote.labs.catalogue import LabCatalogue
     from carenote.text.lexicon import Lexicon
-    from carenote.text.model import ParseResult
+    from carenote.text.model import Mention, ParseResult
 
 MAX_CONDITIONS = 20
 #: The interview may stop once the leading condition is this likely (expert estimate).
@@ -259,7 +259,20 @@ class Engine:
         """Understand a case told in words (findings, negation, labs, vitals, age, sex)."""
         from carenote.text import parse
 
-        return parse(text, self.lexicon, age_years=age, sex=sex)
+        parsed = parse(text, self.lexicon, age_years=age, sex=sex)
+        return parsed.model_copy(update={"mentions": self._curated_first(parsed.mentions)})
+
+    def _curated_first(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop an HPO term that no curated condition uses when a curated finding was read
+        from the very same words: "COPD" is the KB's known-COPD finding, not also HPO's
+        "Chronic pulmonary obstruction", which would count the words twice."""
+        index, curated = self.finding_index, self.kb.curated_finding
+        spans = {m.span for m in mentions if m.id in index and curated[index[m.id]]}
+        return [
+            m
+            for m in mentions
+            if m.span not in spans or m.id not in index or curated[index[m.id]]
+        ]
 
 
 def load_engine(cache_dir: Path | None = None, *, params: ModelParams | None = None) -> Engine:
