@@ -46,17 +46,31 @@ class _State:
     since_hit: int = 0  # words since the last finding of the clause
     adjacent: bool = False  # the previous token was the end of a finding
     clause: list[Hit] = field(default_factory=list)  # findings since the clause began
+    #: The scope is one verb phrase ("without eating more"): a comma or "and" ends it.
+    phrase_only: bool = False
 
     def reset(self) -> None:
         """A sentence or clause ends: nothing carries over."""
         self.scope = None
+        self.phrase_only = False
         self.clause = []
         self.since_hit = 0
         self.adjacent = False
 
 
-def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit]:
-    """All lexicon phrases in ``tokens`` with negation, hedging and family resolved."""
+#: Negations whose scope is only their own verb phrase when a gerund follows: "a 5 kg
+#: weight gain without eating more, constipation, …" does not deny the constipation.
+_GERUND_SCOPED = frozenset({("without",), ("w", "o")})
+_PHRASE_ENDS = frozenset({",", "and", "or"})
+
+
+def find_hits(
+    tokens: Tokens, lexicon: Lexicon, table: TriggerTable, *, text: str = ""
+) -> list[Hit]:
+    """All lexicon phrases in ``tokens`` with negation, hedging and family resolved.
+
+    ``text`` (the text the tokens come from) lets a negation see that a gerund follows
+    it ("without trying"); without it every scope runs over lists."""
     norms = tokens.norms
     findings = lexicon.finding_table
     triggers = table.table
@@ -83,7 +97,9 @@ def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit
         # The set tests skip the look-ups for the many words that start no phrase.
         f_len, entries = findings.longest(norms, i) if tok in findings.firsts else (0, ())
         t_len, found = triggers.longest(norms, i) if tok in triggers.firsts else (0, ())
-        if tok in lexicon.gap_heads and t_len <= 1:
+        # A gapped match only when nothing nearer is known: "pain in his testicle that
+        # spreads to the lower abdomen" is testicular pain, not pain in the lower abdomen.
+        if tok in lexicon.gap_heads and t_len <= 1 and f_len <= 1:
             g_len, g_entries = _gapped(norms, i, lexicon, table)
             if g_len > f_len:
                 f_len, entries = g_len, g_entries
@@ -99,14 +115,28 @@ def find_hits(tokens: Tokens, lexicon: Lexicon, table: TriggerTable) -> list[Hit
         query_next = False
         if t_len:
             _on_trigger(state, table.triggers[found[0]])
+            state.phrase_only = norms[i : i + t_len] in _GERUND_SCOPED and _gerund(
+                text, tokens, i + t_len, lexicon
+            )
             i += t_len
             continue
+        if state.phrase_only and tok in _PHRASE_ENDS:
+            state.scope = None
+            state.phrase_only = False
         if tok not in PUNCTUATION:
             state.gap += 1
             state.since_hit += 1
         state.adjacent = False
         i += 1
     return hits
+
+
+def _gerund(text: str, tokens: Tokens, i: int, lexicon: Lexicon) -> bool:
+    """Whether token ``i`` is a verb in -ing that starts no finding ("trying", "eating")."""
+    if not text or i >= len(tokens.norms):
+        return False
+    word = text[tokens.starts[i] : tokens.ends[i]].lower()
+    return word.endswith("ing") and lexicon.finding_table.longest(tokens.norms, i)[0] == 0
 
 
 def _gapped(

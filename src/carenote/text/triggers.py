@@ -104,6 +104,17 @@ _RELATIVE_REPORTS = (
     "gave",
 )
 
+#: Verbs that start a clause of their own after "and" (normalised, so "feel" covers
+#: feels/feeling; "felt" and the other irregular past forms are listed).
+_CLAUSE_VERBS = (
+    "feel", "felt", "look", "looks", "looked", "seem", "seems", "seemed", "says", "said",
+    "noticed", "notes", "gets", "got", "becomes", "became", "takes", "took", "goes", "went",
+    "wakes", "woke", "can", "could", "will", "would", "needs", "needed", "started", "keeps",
+    "kept", "wants", "lives", "works", "drinks", "eats", "sleeps", "walks", "tells", "told",
+    "thinks", "thought", "finds", "found", "describes", "described", "complains",
+    "complained", "appears", "appeared", "remains", "remained",
+)  # fmt: skip
+
 _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     (NEG_PRE, (
         "no", "not", "denies", "denying", "deny", "without", "w/o",
@@ -184,6 +195,9 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "notable for", "significant for", "remarkable for", "she", "he", "they", "patient",
         "pt", ", has", ", had", ", have", ", is", ", was", "and has", "and had", "and is",
         "and was", "and have", "now has", "developed", "then developed", "subsequently",
+        # A coordinated clause with a verb of its own is not in the scope: "he has lost
+        # weight without trying and feels tired".
+        *(f"and {verb}" for verb in _CLAUSE_VERBS),
         *(f"{who} {verb}" for who in _RELATIVES for verb in _RELATIVE_REPORTS),
     )),
 )  # fmt: skip
