@@ -68,7 +68,10 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "nasal": ("nose",),
     "face": ("face",),
     "facial": ("face",),
-    "head": ("head",),
+    # Pain in the forehead or the temples is a headache (ICHD-3 names frontal and
+    # temporal headache by where it is felt).
+    "head": ("head", "forehead", "temple"),
+    "eyelid": ("eyelid", "lid"),
     "scalp": ("scalp",),
     "neck": ("neck",),
     "throat": ("throat",),
@@ -151,6 +154,17 @@ PLACES: Mapping[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
     phrase_key(place): tuple(phrase_key(noun) for noun in nouns) for place, nouns in _PLACES.items()
 }
 _AROUND = phrase_key("around")
+_PAIN = phrase_key("pain")[0]
+#: Words for pain at a place ("a dull ache around the navel", "discomfort in the chest").
+_ACHES = tuple(phrase_key("ache discomfort soreness"))
+#: Pain told as pressure, tightness or heaviness: how angina is usually described (NICE
+#: CG95, chest pain of recent onset: "constricting discomfort in the front of the chest")
+#: and how tension-type headache is (ICHD-3 2.x: "pressing or tightening (non-pulsating)
+#: quality"). Elsewhere these words mean other things (heavy legs, pressure sores).
+_PRESSING = tuple(phrase_key("pressure tightness heaviness"))
+_PRESSING_PLACES = frozenset(
+    {phrase_key("chest"), phrase_key("head"), phrase_key("forehead"), phrase_key("temple")}
+)
 #: Adjectives of place that already say the preposition: periumbilical pain is pain
 #: around the umbilicus, not in it.
 _OWN_PREPOSITION = {phrase_key("periumbilical"): _AROUND}
@@ -167,29 +181,56 @@ def _place_nouns(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return ()
 
 
-def location_variants(key: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
-    """ "HEAD PREP PLACE" phrases for a "PLACE HEAD" key ("mouth ulcer" → "ulcer in mouth")."""
+def location_variants(
+    key: tuple[str, ...], *, sensations: bool = False
+) -> Iterable[tuple[str, ...]]:
+    """ "HEAD PREP PLACE" phrases for a "PLACE HEAD" key ("mouth ulcer" → "ulcer in mouth");
+    with ``sensations``, the same with the other words people use for the sensation
+    ("tummy ache", "ache in the tummy") instead."""
     if not 2 <= len(key) <= 4:
         return
     head = key[-1]
     if not head.isalpha() or head in SIDES or (head,) in PLACES or head in _QUALIFIERS:
         return
     place = key[:-1]
+    nouns = _place_nouns(place)
+    if not nouns:
+        return
+    heads = _sensations(head, nouns) if sensations else (head,)
+    if sensations:
+        for other in heads:
+            yield (*place, other)
     prepositions = _OWN_PREPOSITION.get(place[-1:], PREPOSITIONS)
-    for noun in _place_nouns(place):
-        for preposition in prepositions:
-            yield (head, preposition, *noun)
+    for noun in nouns:
+        for word in heads:
+            for preposition in prepositions:
+                yield (word, preposition, *noun)
+
+
+def _sensations(head: str, nouns: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """Other words for the sensation ``head`` names at a place: "ache", "discomfort" and
+    "soreness" for pain anywhere; "pressure", "tightness", "heaviness" for pain in the
+    chest or the head, where they are how the pain is usually told."""
+    if head != _PAIN:
+        return ()
+    if any(noun[-1:] in _PRESSING_PLACES for noun in nouns):
+        return (*_ACHES, *_PRESSING)
+    return _ACHES
 
 
 def add_location_variants(table: PhraseTable) -> int:
     """Add the variants of every phrase the table does not have yet; how many added."""
     added = 0
-    for key, values in list(table.phrases.items()):
-        for variant in location_variants(key):
-            if variant not in table.phrases:
-                for value in values:
-                    table.add(variant, value)
-                added += 1
+    written = list(table.phrases.items())
+    # Variants with the phrase's own head first, so that "tightness in the chest" is
+    # chest tightness when the lexicon has it, and chest pain only when it does not.
+    for sensations in (False, True):
+        for key, values in written:
+            for variant in location_variants(key, sensations=sensations):
+                if variant not in table.phrases:
+                    for value in values:
+                        table.add(variant, value)
+                    added += 1
     return added
 
 

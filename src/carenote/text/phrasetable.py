@@ -22,6 +22,29 @@ SKIPPED = frozenset(
 #: right eye" = "swollen eye" and "pain in the left calf" = "pain in the calf", while
 #: phrases that name a side ("right bundle branch block") still match as written.
 SIDES = frozenset(normalise_token(word) for word in ("left", "right"))
+#: Words stepped over like a side: "swelling of the upper eyelid" is a swelling of the
+#: eyelid when the lexicon has no phrase for the upper one.
+STEPPED = SIDES | frozenset(normalise_token(word) for word in ("upper", "lower", "inner", "outer"))
+#: Prepositions of place after which "[the] [outer] side of", "the edge of", "the centre
+#: of" may stand before the place itself: "pain on the outer side of his elbow" names
+#: elbow pain, "a lump on the edge of the eyelid" a lump on the eyelid.
+PART_PREPOSITIONS = frozenset(
+    normalise_token(word)
+    for word in "in on over around at across along inside within to behind under".split()
+)
+#: Parts of a place ("the centre of the chest") and words that make them more precise.
+PARTS = frozenset(
+    normalise_token(word)
+    for word in (
+        "side edge centre center middle front back top base tip corner part area region "
+        "rim margin border underside surface half"
+    ).split()
+)
+PART_QUALIFIERS = frozenset(
+    normalise_token(word)
+    for word in "outer inner upper lower left right front back very far".split()
+)
+_OF = normalise_token("of")
 
 
 class PhraseTable:
@@ -84,7 +107,9 @@ class PhraseTable:
         best: tuple[int, ...] = ()
         while True:
             ids = phrases.get(key)
-            if ids:
+            # At equal length the phrase as written beats one found by stepping over a
+            # side or a part ("pain at the tip of the shoulder" if the lexicon has it).
+            if ids and i - start + 1 >= best_len:
                 best_len = i - start + 1
                 best = ids
             if key not in prefixes:
@@ -94,7 +119,11 @@ class PhraseTable:
                 i += 1
             if i == len(norms):
                 return best_len, best
-            if norms[i] in SIDES:
+            if key[-1] in PART_PREPOSITIONS:
+                n, ids = self._past_part(norms, start, i, key)
+                if n > best_len:
+                    best_len, best = n, ids
+            if norms[i] in STEPPED:
                 j = i + 1
                 while j < len(norms) and norms[j] in SKIPPED:
                     j += 1
@@ -103,3 +132,32 @@ class PhraseTable:
                     if n > best_len:
                         best_len, best = n, ids
             key = (*key, norms[i])
+
+    def _past_part(
+        self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
+    ) -> tuple[int, tuple[int, ...]]:
+        """The longest match going on after "[qualifiers] PART of" at token ``i`` ("the
+        outer side of his right elbow" → "elbow"), or (0, ()) when none is there."""
+        j = i
+        while j < len(norms) and norms[j] in PART_QUALIFIERS:
+            j += 1
+        if j == len(norms) or norms[j] not in PARTS:
+            # "the back of the knee": "back" is a part word and a qualifier.
+            if j == i or norms[j - 1] not in PARTS:
+                return 0, ()
+            j -= 1
+        j += 1
+        if j == len(norms) or norms[j] != _OF:
+            return 0, ()
+        j += 1
+        while j < len(norms) and (norms[j] in SKIPPED or norms[j] in SIDES):
+            j += 1
+        if j == len(norms):
+            return 0, ()
+        found = self._extend(norms, start, j, (*key, norms[j]))
+        if norms[j] in STEPPED and j + 1 < len(norms):
+            # "the edge of the upper eyelid": try the place without "upper" as well.
+            other = self._extend(norms, start, j + 1, (*key, norms[j + 1]))
+            if other[0] > found[0]:
+                return other
+        return found
