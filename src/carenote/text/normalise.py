@@ -96,6 +96,7 @@ _KEEP_FINAL_E = frozenset(
         "cure", "spine", "pine", "plane", "cane", "wine", "cope", "ride", "made", "tone",
         "cute", "scare", "bare", "care", "fare", "stare", "spare", "pale", "sole", "mine",
         "dine", "robe", "ripe", "wade", "kite", "slime", "shine", "twine", "hide", "hive",
+        "mole",  # "mol" is the unit of "mmol/mol", not a naevus
     }
 )  # fmt: skip
 

@@ -11,16 +11,20 @@ from carenote.text.demographics import SexValue, find_demographics
 from carenote.text.durations import find_durations
 from carenote.text.labs import find_labs
 from carenote.text.lexicon import Lexicon
-from carenote.text.model import Mention, ParseResult
+from carenote.text.model import Mention, ParseResult, Vital
 from carenote.text.normalise import Tokens, tokenise
 from carenote.text.predicates import predicate_mentions
+from carenote.text.readings import reread
 from carenote.text.senses import everyday_sense
 from carenote.text.spans import SpanSet
-from carenote.text.vital_rules import findings_from_vitals
+from carenote.text.vital_rules import VITAL_RULES, findings_from_vitals
 from carenote.text.vitals import find_vitals
 
+_FEVER = "HP:0001945"
+_FEVER_RULES = tuple(rule for rule in VITAL_RULES if rule.finding == _FEVER)
+
 #: Words that say by their own meaning that a finding is absent ("afebrile": no fever).
-_ABSENT_WORDS = ((re.compile(r"\b(?:afebrile|apyrexial)\b", re.IGNORECASE), "HP:0001945", "Fever"),)
+_ABSENT_WORDS = ((re.compile(r"\b(?:afebrile|apyrexial)\b", re.IGNORECASE), _FEVER, "Fever"),)
 
 
 def parse(
@@ -49,11 +53,12 @@ def parse(
         Every span indexes ``text``; nothing is raised for odd or empty input.
     """
     tokens = lexicon.speller.correct_tokens(text, tokenise(text, lexicon.token_cache))
+    tokens = reread(text, tokens)
     demographics = find_demographics(text)
     warnings = list(demographics.warnings)
     age = _given_or_found("age", age_years, demographics.age_years, warnings)
     sex = _given_or_found("sex", sex, demographics.sex, warnings)
-    hits = find_hits(tokens, lexicon, lexicon.triggers)
+    hits = find_hits(tokens, lexicon, lexicon.triggers, text=text)
     mentions = _mentions(text, tokens, hits, lexicon)
     mentions.extend(predicate_mentions(text, tokens, hits, lexicon))
     vitals = find_vitals(text)
@@ -61,6 +66,7 @@ def parse(
     warnings.extend(vital_warnings)
     if derived and demographics.pregnant:
         warnings.append("vital-sign cut-offs are NEWS2's, which is not meant for pregnancy")
+    mentions = _without_normal_temperatures(mentions, vitals)
     said = _present_in_words(mentions)
     mentions.extend(m for m in derived if not said.get(m.id, SpanSet()).overlaps(m.span))
     vital_spans = SpanSet()
@@ -101,10 +107,13 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
     mentions: list[Mention] = []
     for hit in hits:
         start, end = tokens.starts[hit.first], tokens.ends[hit.last - 1]
+        if _inside_compound(text, end):
+            continue
         negated = hit.negated or _non_prefixed(tokens, hit.first)
         for index in hit.entries:
             entry = lexicon.entries[index]
-            if everyday_sense(text, (start, end), entry.name):
+            sense = everyday_sense(text, (start, end), entry.name)
+            if sense == "drop":
                 continue
             mentions.append(
                 Mention(
@@ -113,7 +122,7 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
                     choice_id="absent" if negated else "present",
                     span=(start, end),
                     text=text[start:end],
-                    hedged=hit.hedged,
+                    hedged=hit.hedged or sense == "hedge",
                     subject="family" if hit.family else "patient",
                 )
             )
@@ -133,6 +142,48 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
                     )
                 )
     return mentions
+
+
+#: How far before a measured temperature the word that introduces it may stand ("has a
+#: temperature of 37.4 °C").
+_TEMPERATURE_REACH = 25
+_TEMPERATURE_WORD = re.compile(r"\btemp", re.IGNORECASE)
+
+
+def _without_normal_temperatures(mentions: list[Mention], vitals: Sequence[Vital]) -> list[Mention]:
+    """Drop a fever named by the word "temperature" when the temperature it introduces is
+    not a fever ("has a temperature of 37.4 °C"): the value decides, as for any vital
+    (``vital_rules``)."""
+    normal = [
+        v.span
+        for v in vitals
+        if v.kind == "temperature" and not any(rule.fires(v) for rule in _FEVER_RULES)
+    ]
+    if not normal:
+        return mentions
+
+    def introduces_normal(mention: Mention) -> bool:
+        start, end = mention.span
+        return bool(_TEMPERATURE_WORD.search(mention.text)) and any(
+            v_start - _TEMPERATURE_REACH <= end and start < v_end for v_start, v_end in normal
+        )
+
+    return [m for m in mentions if not (m.id == _FEVER and introduces_normal(m))]
+
+
+#: Second halves of compound adjectives whose first half describes something else:
+#: "short-sighted" is not short, "pain-free" is not pain, "spoon-shaped" nails are
+#: not spoons, "flu-like" is not flu.
+_COMPOUND_END = re.compile(
+    r"-(?:sighted|skinned|headed|haired|eyed|handed|legged|minded|hearted|tempered|"
+    r"looking|like|free|shaped|colou?red|sized|faced|proof)\b",
+    re.IGNORECASE,
+)
+
+
+def _inside_compound(text: str, end: int) -> bool:
+    """True when a phrase ends inside a compound adjective ("very short-sighted")."""
+    return bool(_COMPOUND_END.match(text, end))
 
 
 def _non_prefixed(tokens: Tokens, first: int) -> bool:

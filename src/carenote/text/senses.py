@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from carenote.text.lexicon import STOPWORDS
 from carenote.text.locations import PLACES
@@ -43,6 +44,16 @@ class Sense:
     drop_before: re.Pattern[str] | None = None
     #: Text near the mention (either side) that keeps the finding sense.
     keep_near: re.Pattern[str] | None = None
+    #: Text near the mention (either side) that shows the everyday sense.
+    drop_near: re.Pattern[str] | None = None
+    #: Text right before the mention that keeps the finding sense.
+    keep_before: re.Pattern[str] | None = None
+    #: Before and after patterns that show the everyday sense only together (a
+    #: determiner before "faint" and a noun after it: "a faint early murmur").
+    drop_around: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    #: What the everyday sense does: "drop" the mention, or only "hedge" it (the words
+    #: may mean the finding but do not say it: "feels hot" is not a measured fever).
+    action: Literal["drop", "hedge"] = "drop"
 
 
 _REFLEXIVE = re.compile(r"\s+(?:her|him|them|my|your|one)sel(?:f|ves)\b", re.IGNORECASE)
@@ -58,6 +69,22 @@ SENSES: tuple[Sense, ...] = (
             re.IGNORECASE,
         ),
         drop_before=re.compile(r"\b(?:keep|keeps|keeping|physically|very|otherwise)\s+$", re.I),
+    ),
+    # "faint" as an adjective before any noun: "a faint early diastolic murmur", "the
+    # faint outline". "had a faint last week", "a faint feeling", "a faint and a fall"
+    # keep the finding.
+    Sense(
+        word=re.compile(r"faint", re.IGNORECASE),
+        names=None,
+        drop_around=(
+            re.compile(r"\b(?:a|an|the|very|only|barely|slight(?:ly)?|some|this|that)\s+$", re.I),
+            re.compile(
+                r"\s+(?!(?:and|or|but|when|while|after|before|during|on|in|at|with|from|"
+                r"since|because|feeling|sensation|spell|episode|attack|last|yesterday|"
+                r"today|this|that|earlier|again|twice|once|then|so|as|like)\b)[a-z]",
+                re.IGNORECASE,
+            ),
+        ),
     ),
     # "faint" as an adjective: "a faint erythematous rash", "faint murmur", "faint smell".
     Sense(
@@ -89,6 +116,96 @@ SENSES: tuple[Sense, ...] = (
         word=re.compile(r"smok(?:e|es|ed|ing|er|ers)", re.IGNORECASE),
         names=re.compile(r"inhal", re.IGNORECASE),
         keep_near=re.compile(r"\b(?:fire|flames?|blaze|inhal\w*|breath\w* in|fumes)\b", re.I),
+    ),
+    # "tearing" is a quality of pain ("a sudden tearing pain in the chest") as often as
+    # watering of the eye; it is epiphora only with the eye or tears near.
+    Sense(
+        word=re.compile(r"tearing", re.IGNORECASE),
+        names=re.compile(r"epiphora|lacrimation|tear", re.IGNORECASE),
+        keep_near=re.compile(
+            r"\b(?:eyes?|tears|watery|watering|lacrimal|conjunctiv\w*|ocular|eyelids?|lids?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "lactate" is a lab value far more often than "to lactate" (breastfeeding).
+    Sense(
+        word=re.compile(r"lactat\w*", re.IGNORECASE),
+        names=re.compile(r"breast", re.IGNORECASE),
+        keep_near=re.compile(
+            r"\b(?:breast\w*|milk|feed\w*|baby|infant|nursing|postpartum|post-partum)\b", re.I
+        ),
+    ),
+    # "pills" are any tablets ("paracetamol pills"); "the pill" is the contraceptive pill.
+    Sense(
+        word=re.compile(r"pills?", re.IGNORECASE),
+        names=re.compile(r"oestrogen|estrogen|contracept|HRT", re.IGNORECASE),
+        keep_before=re.compile(r"\b(?:the|contraceptive|combined|birth\s+control)\s+$", re.I),
+    ),
+    # Dribbling of urine ("dribbling at the end", "terminal dribbling") is not drooling.
+    Sense(
+        word=re.compile(r"dribbl\w*", re.IGNORECASE),
+        names=re.compile(r"drool", re.IGNORECASE),
+        drop_near=re.compile(
+            r"\b(?:urin\w*|stream|bladder|void\w*|micturition|pee\w*|wee|prostat\w*|"
+            r"terminal|incontinen\w*|flow|at\s+the\s+end)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # Wasting "of" a muscle group ("wasting of the thenar eminence") is local; cachexia is
+    # wasting of the body.
+    Sense(
+        word=re.compile(r"wasting", re.IGNORECASE),
+        names=re.compile(r"cachexia", re.IGNORECASE),
+        drop_after=re.compile(r"\s+of\s+(?:the\s+|his\s+|her\s+)?(?!body\b)\w", re.I),
+    ),
+    # Twisting as a movement that makes pain worse ("worse on bending and twisting") is
+    # not an injury.
+    Sense(
+        word=re.compile(r"twisting", re.IGNORECASE),
+        names=re.compile(r"injur", re.IGNORECASE),
+        drop_before=re.compile(r"\b(?:on|when|with|and|or|by|while)\s+$", re.IGNORECASE),
+    ),
+    # "on the edge of" is a place ("a lump on the edge of the eyelid"), not being edgy.
+    Sense(
+        word=re.compile(r"on\s+the\s+edge", re.IGNORECASE),
+        names=None,
+        drop_after=re.compile(r"\s+of\b", re.IGNORECASE),
+    ),
+    # "shaking hands" after "when", "or", a comma…: the greeting, an everyday movement.
+    Sense(
+        word=re.compile(r"shak(?:e|es|ing)", re.IGNORECASE),
+        names=None,
+        drop_around=(
+            re.compile(r"(?:\b(?:when|while|on|by|after|from|or|and)|,)\s*$", re.I),
+            re.compile(r"\s+hands\b", re.IGNORECASE),
+        ),
+    ),
+    # "gas" is flatulence only with the gut near; otherwise it is a fuel ("an old gas
+    # heater") or a blood gas.
+    Sense(
+        word=re.compile(r"gas(?:sy|es)?", re.IGNORECASE),
+        names=re.compile(r"flatul|wind", re.IGNORECASE),
+        keep_near=re.compile(
+            r"\b(?:pass\w*|wind|bloat\w*|belch\w*|burp\w*|fart\w*|stomach|tummy|abdom\w*|"
+            r"bowels?|trapped|flatul\w*|excess\w*|bottom)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # Only a pregnancy test is a positive pregnancy test: "a stool antigen test is
+    # positive" is not, whatever phrase the lexicon gives "test is positive".
+    Sense(
+        word=re.compile(r"(?!.*(?:pregnan|hcg)).*", re.IGNORECASE | re.DOTALL),
+        names=re.compile(r"pregnancy test", re.IGNORECASE),
+        keep_near=re.compile(r"pregnan\w*|\bhcg\b", re.IGNORECASE),
+    ),
+    # Feeling hot is what a person feels, not a measured fever (it may be heat
+    # intolerance): kept as said with doubt. Hot to the touch is what another person
+    # feels, and NICE NG143 takes a parent's perception of fever seriously.
+    Sense(
+        word=re.compile(r"(?:feel|feels|felt|feeling)\s+(?:very\s+|quite\s+|a\s+bit\s+)?hot", re.I),
+        names=re.compile(r"^fever$", re.IGNORECASE),
+        keep_after=re.compile(r"\s+(?:to\s+(?:the\s+)?touch|when\s+touched)", re.IGNORECASE),
+        action="hedge",
     ),
     # "eye drops" are a medicine; HPO lists "Eye drop" as a synonym of ptosis (a drooping
     # eyelid), which is meant only when the lid is talked about.
@@ -142,12 +259,13 @@ def fragment_out_of_context(text: str, span: tuple[int, int], name: str) -> bool
     return not any(normalise_token(w) in needed for w in _WORD.findall(window))
 
 
-def everyday_sense(text: str, span: tuple[int, int], name: str) -> bool:
-    """True when the mention at ``span`` (of a finding called ``name``) is used in an
-    everyday, non-finding sense according to :data:`SENSES`, or is a fragment of the
-    name out of context (:func:`fragment_out_of_context`)."""
+def everyday_sense(text: str, span: tuple[int, int], name: str) -> Literal["drop", "hedge"] | None:
+    """What to do with the mention at ``span`` (of a finding called ``name``) used in an
+    everyday sense according to :data:`SENSES` ("drop" it, or "hedge" it), or for a
+    fragment of the name out of context ("drop", :func:`fragment_out_of_context`);
+    None when the finding sense stands."""
     if fragment_out_of_context(text, span, name):
-        return True
+        return "drop"
     start, end = span
     said = text[start:end]
     after = text[end : end + WINDOW]
@@ -157,12 +275,25 @@ def everyday_sense(text: str, span: tuple[int, int], name: str) -> bool:
             continue
         if sense.names is not None and not sense.names.search(name):
             continue
-        if sense.drop_after is not None and sense.drop_after.match(after):
+        if _everyday(sense, before, after):
+            return sense.action
+    return None
+
+
+def _everyday(sense: Sense, before: str, after: str) -> bool:
+    """Whether the context shows the everyday sense of ``sense.word``."""
+    if sense.drop_after is not None and sense.drop_after.match(after):
+        return True
+    if sense.drop_before is not None and sense.drop_before.search(before):
+        return True
+    if sense.drop_around is not None:
+        pre, post = sense.drop_around
+        if pre.search(before) and post.match(after):
             return True
-        if sense.drop_before is not None and sense.drop_before.search(before):
-            return True
-        if sense.keep_after is not None and not sense.keep_after.match(after):
-            return True
-        if sense.keep_near is not None and not sense.keep_near.search(before + " " + after):
-            return True
-    return False
+    if sense.drop_near is not None and sense.drop_near.search(before + " " + after):
+        return True
+    if sense.keep_after is not None and not sense.keep_after.match(after):
+        return True
+    if sense.keep_before is not None and not sense.keep_before.search(before):
+        return True
+    return sense.keep_near is not None and not sense.keep_near.search(before + " " + after)

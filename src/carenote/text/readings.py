@@ -1,0 +1,184 @@
+"""Re-read a few ways of telling a finding as the lexicon phrase they stand for.
+
+Some findings are told with a quantity or a construction that no phrase list can hold:
+"has lost 6 kg" is weight loss, "3+ protein on dipstick" is proteinuria, "swallowed 24
+tablets of paracetamol 500 mg" is a paracetamol overdose, "a tight, heavy feeling in his
+chest" is chest tightness. Each rule here finds such an expression in the text and
+rewrites the normalised words of its tokens into the lexicon phrase it means (the
+phrase's first word on the first token, its other words on the last tokens, articles
+in between, which matching steps over). The character spans do not change, so the
+mention covers the expression as written, and negation, hedging and family history
+apply to it like to any phrase ("he has not lost 6 kg").
+
+A rule only ever names a phrase; whether the lexicon has that phrase (and for which
+finding) is the knowledge base's business, so a rule whose phrase is missing does
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+
+from carenote.text.normalise import Tokens, normalise_token, phrase_key
+
+_FILLER = normalise_token("the")
+
+_AMOUNT_WORDS = (
+    r"(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more\s+than|"
+    r"at\s+least|some|up\s+to|~)"
+)
+_NUMBER = r"\d+(?:[.,]\d+)?"
+
+#: "has lost 6 kg", "lost about 8 kg in 2 months", "losing 10 lb", "lost a stone".
+_WEIGHT_LOST = re.compile(
+    rf"\b(?:lost|losing|loses|lose)\s+(?:{_AMOUNT_WORDS}\s+)?(?:{_NUMBER}|a|half\s+a)\s*"
+    r"(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?|st|stones?)\b",
+    re.IGNORECASE,
+)
+#: "gained 5 kg", "put on 3 kg".
+_WEIGHT_GAINED = re.compile(
+    rf"\b(?:gained|gaining|gains|gain|put\s+on|putting\s+on)\s+(?:{_AMOUNT_WORDS}\s+)?"
+    rf"(?:{_NUMBER}|a|half\s+a)\s*(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?|st|stones?)\b",
+    re.IGNORECASE,
+)
+
+#: A urine dipstick grade of 1+ or more ("3+", "++"): a positive result. "Trace" is not
+#: read as positive (NICE NG133 quantifies proteinuria after a dipstick of 1+ or more).
+_GRADE = r"(?:[1-4]\s*\+|\+{1,4})"
+_ANALYTES = {
+    "protein": "proteinuria",
+    "blood": "hematuria",
+    "glucose": "glycosuria",
+    "ketones": "ketonuria",
+    "leucocytes": "leukocyturia",
+    "leukocytes": "leukocyturia",
+}
+_ANALYTE = "|".join(_ANALYTES)
+_GRADED = re.compile(
+    rf"(?:{_GRADE}\s*(?:of\s+)?(?P<after>{_ANALYTE})\b"
+    rf"|\b(?P<before>{_ANALYTE})\s*(?:[:=]|\bis\b|\bwas\b)?\s*{_GRADE}(?![\w+]))",
+    re.IGNORECASE,
+)
+
+#: "a tight, heavy feeling in the centre of his chest": the sensation word the
+#: adjectives make of "feeling"/"sensation".
+_PRESSING_ADJECTIVES = {
+    normalise_token("tight"): "tightness",
+    normalise_token("heavy"): "heaviness",
+    normalise_token("squeezing"): "pressure",
+    normalise_token("crushing"): "pressure",
+    normalise_token("pressing"): "pressure",
+    normalise_token("constricting"): "tightness",
+}
+_FEELINGS = frozenset(phrase_key("feeling sensation"))
+_BETWEEN_ADJECTIVES = frozenset({",", normalise_token("and"), *phrase_key("dull very")})
+
+#: Paracetamol by its names (BNF; acetaminophen in the US; brand names sold in the UK and
+#: the US), and what it is taken as.
+_PARACETAMOL = r"(?:paracetamol|acetaminophen|panadol|tylenol|calpol)"
+_DOSE_UNITS = r"(?:tablets?|tabs?|pills?|caplets?|capsules?)"
+_STRENGTH = r"(?P<{name}>\d+(?:\.\d+)?)\s*(?P<{name}_unit>mg|g|grams?)\b"
+_OVERDOSE = re.compile(
+    r"\b(?:took|taken|taking|takes|swallowed|swallowing|swallows|ingested|ingesting|"
+    r"consumed|had|overdosed\s+on)\s+"
+    rf"(?:{_AMOUNT_WORDS}\s+)?(?P<count>\d+)\s*(?:x\s*|×\s*)?"
+    rf"(?:{_STRENGTH.format(name='s1')}\s+)?(?:(?P<drug1>{_PARACETAMOL})\s+)?"
+    rf"{_DOSE_UNITS}\b"
+    rf"(?:\s+of\s+(?:{_STRENGTH.format(name='s2')}\s+)?(?P<drug2>{_PARACETAMOL})"
+    rf"(?:\s+{_STRENGTH.format(name='s3')})?)?",
+    re.IGNORECASE,
+)
+#: The most paracetamol an adult may take in 24 hours: 4 g (BNF, "Paracetamol": adult
+#: dose 0.5-1 g every 4-6 hours, maximum 4 g per day). More than that is an overdose.
+MAX_DAILY_PARACETAMOL_MG = 4000.0
+#: With no strength stated, the smallest usual adult tablet is assumed: 325 mg (the US
+#: "regular strength"; UK tablets are 500 mg), so only 13 or more tablets are read as
+#: more than 4 g. An assumption of ours, conservative on purpose.
+SMALLEST_ADULT_TABLET_MG = 325.0
+#: Words that spread the tablets over time: then the count is not one intake.
+_SPREAD = re.compile(
+    r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bweek|\bover\s+(?:the\s+)?"
+    r"(?:last|past)?\s*\d*\s*days",
+    re.IGNORECASE,
+)
+
+
+def reread(text: str, tokens: Tokens) -> Tokens:
+    """``tokens`` with the expressions above rewritten as the phrases they stand for."""
+    norms: list[str] | None = None
+    for start, end, phrase in _expressions(text, tokens):
+        first = bisect_left(tokens.ends, start + 1)
+        last = bisect_right(tokens.starts, end - 1)
+        if last - first < len(phrase):
+            continue
+        if norms is None:
+            norms = list(tokens.norms)
+        norms[first] = phrase[0]
+        for k in range(first + 1, last):
+            norms[k] = _FILLER
+        for offset, word in enumerate(reversed(phrase[1:]), start=1):
+            norms[last - offset] = word
+    if norms is None:
+        return tokens
+    return Tokens(tuple(norms), tokens.starts, tokens.ends)
+
+
+def _expressions(text: str, tokens: Tokens) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, phrase key) of every expression a rule re-reads."""
+    for match in _WEIGHT_LOST.finditer(text):
+        yield match.start(), match.end(), _WEIGHT_LOSS
+    for match in _WEIGHT_GAINED.finditer(text):
+        yield match.start(), match.end(), _WEIGHT_GAIN
+    for match in _GRADED.finditer(text):
+        group = "after" if match.group("after") else "before"
+        # A one-word phrase can only cover one token: the analyte's.
+        yield match.start(group), match.end(group), phrase_key(_ANALYTES[match[group].lower()])
+    for match in _OVERDOSE.finditer(text):
+        if _paracetamol_overdose(match, text):
+            yield match.start(), match.end(), _PARACETAMOL_OVERDOSE
+    yield from _feelings(tokens)
+
+
+_WEIGHT_LOSS = phrase_key("weight loss")
+_WEIGHT_GAIN = phrase_key("weight gain")
+_PARACETAMOL_OVERDOSE = phrase_key("paracetamol overdose")
+
+
+def _paracetamol_overdose(match: re.Match[str], text: str) -> bool:
+    """Whether the tablets counted in ``match`` hold more paracetamol than an adult may
+    take in a day (:data:`MAX_DAILY_PARACETAMOL_MG`), taken at one time."""
+    if not (match.group("drug1") or match.group("drug2")):
+        return False
+    sentence_end = text.find(".", match.end())
+    rest = text[match.end() : len(text) if sentence_end < 0 else sentence_end]
+    if _SPREAD.search(rest):
+        return False
+    count = int(match.group("count"))
+    strength = SMALLEST_ADULT_TABLET_MG
+    for name in ("s1", "s2", "s3"):
+        value = match.group(name)
+        if value:
+            unit = match.group(f"{name}_unit").lower()
+            strength = float(value) * (1.0 if unit == "mg" else 1000.0)
+            break
+    return count * strength > MAX_DAILY_PARACETAMOL_MG
+
+
+def _feelings(tokens: Tokens) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """ "a tight, heavy feeling" → "tightness": the first pressing adjective before
+    "feeling"/"sensation" (over commas, "and" and other adjectives) names it."""
+    norms = tokens.norms
+    for i, word in enumerate(norms):
+        if word not in _FEELINGS:
+            continue
+        found = ""
+        for j in range(i - 1, max(-1, i - 6), -1):
+            before = norms[j]
+            if before in _PRESSING_ADJECTIVES:
+                found = _PRESSING_ADJECTIVES[before]
+            elif before not in _BETWEEN_ADJECTIVES and j != i - 1:
+                break  # only one other adjective may stand next to it ("heavy dull feeling")
+        if found:
+            yield tokens.starts[i], tokens.ends[i], phrase_key(found)

@@ -1,0 +1,219 @@
+"""Quantities read as findings, places told around a part, sensation words, precedence
+of near matches, everyday senses in context, and negation that stops at a new clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from carenote.text import Lexicon, LexiconEntry, parse
+from carenote.text.readings import MAX_DAILY_PARACETAMOL_MG
+
+ENTRIES = [
+    LexiconEntry("HP:0012531", "Pain", ("pain", "ache")),
+    LexiconEntry("HP:0033839", "Testicular pain", ("testicular pain",)),
+    LexiconEntry("HP:0034267", "Pelvic pain", ("lower abdominal pain",)),
+    LexiconEntry("HP:0002027", "Abdominal pain", ("abdominal pain",)),
+    LexiconEntry("HP:0100749", "Chest pain", ("chest pain",)),
+    LexiconEntry("HP:0031352", "Chest tightness", ("chest tightness",)),
+    LexiconEntry("HP:0002315", "Headache", ("headache", "head pain")),
+    LexiconEntry("HP:0030835", "Knee pain", ("knee pain",)),
+    LexiconEntry("carenote:eyelid_swelling", "Eyelid swelling", ("eyelid swelling",)),
+    LexiconEntry(
+        "carenote:shoulder_tip_pain", "Shoulder-tip pain", ("pain at the tip of the shoulder",)
+    ),
+    LexiconEntry("HP:0003418", "Shoulder pain", ("shoulder pain",)),
+    LexiconEntry("HP:0001824", "Weight loss", ("weight loss",)),
+    LexiconEntry("HP:0004324", "Increased body weight", ("weight gain",)),
+    LexiconEntry("HP:0000093", "Proteinuria", ("proteinuria",)),
+    LexiconEntry("HP:0000790", "Hematuria", ("hematuria",)),
+    LexiconEntry(
+        "carenote:paracetamol_overdose", "Paracetamol overdose", ("paracetamol overdose",)
+    ),
+    LexiconEntry("HP:0012378", "Fatigue", ("tired", "fatigue")),
+    LexiconEntry("HP:0002019", "Constipation", ("constipation",)),
+    LexiconEntry("HP:0001945", "Fever", ("fever", "has a temperature", "feels hot")),
+    LexiconEntry("HP:0001279", "Syncope", ("faint",)),
+    LexiconEntry("HP:0030148", "Heart murmur", ("murmur",)),
+    LexiconEntry("HP:0009926", "Epiphora", ("tearing", "watery eyes")),
+    LexiconEntry("HP:0033589", "Flatulence", ("gas", "wind")),
+    LexiconEntry(
+        "carenote:positive_pregnancy_test", "Positive pregnancy test", ("test is positive",)
+    ),
+    LexiconEntry("HP:0000739", "Anxiety", ("on the edge", "anxious")),
+    LexiconEntry("HP:0002307", "Drooling", ("dribbling",)),
+    LexiconEntry("HP:0004322", "Short stature", ("short",)),
+    LexiconEntry("HP:0003764", "Nevus", ("mole",)),
+    LexiconEntry("carenote:breastfeeding", "Currently breastfeeding", ("lactating", "lactate")),
+]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.from_entries(ENTRIES, {})
+
+
+def found(text: str, lexicon: Lexicon) -> dict[str, str]:
+    """name → choice_id ("?" appended when hedged) of the text mentions."""
+    return {
+        m.name: m.choice_id + ("?" if m.hedged else "")
+        for m in parse(text, lexicon).mentions
+        if m.source == "text"
+    }
+
+
+def test_an_adjacent_place_beats_a_gapped_one(lexicon: Lexicon) -> None:
+    names = found("Sudden pain in his left testicle that spreads to the lower abdomen.", lexicon)
+    assert names == {"Testicular pain": "present"}
+
+
+def test_a_gap_is_still_used_when_nothing_nearer_matches(lexicon: Lexicon) -> None:
+    assert "Pelvic pain" in found("Pain that later moved to the lower abdomen.", lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pain on the outer side of her right knee", "Knee pain"),
+        ("pain in the middle of the chest", "Chest pain"),
+        ("swelling on the edge of the upper eyelid", "Eyelid swelling"),
+        ("an ache at the back of the head", "Headache"),
+        # The phrase as written beats the part stepped over.
+        ("pain at the tip of her shoulder", "Shoulder-tip pain"),
+    ],
+)
+def test_a_part_of_a_place_is_the_place(text: str, expected: str, lexicon: Lexicon) -> None:
+    assert set(found(text, lexicon)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a dull ache in his tummy", "Abdominal pain"),
+        ("discomfort across the chest", "Chest pain"),
+        ("a band-like pressure around her forehead", "Headache"),
+        ("a tight, heavy feeling in the centre of his chest", "Chest tightness"),
+        ("a squeezing sensation in the chest", "Chest pain"),
+    ],
+)
+def test_sensation_words_at_a_place(text: str, expected: str, lexicon: Lexicon) -> None:
+    assert expected in found(text, lexicon)
+
+
+def test_pressure_is_pain_only_where_it_is_told_so(lexicon: Lexicon) -> None:
+    # "pressure" is how chest pain and headache are told; in the knee it is not pain.
+    assert found("pressure on the knee", lexicon) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He has lost 6 kg over two months.", {"Weight loss": "present"}),
+        ("She has lost about 10 lb.", {"Weight loss": "present"}),
+        ("He has not lost 2 kg.", {"Weight loss": "absent"}),
+        ("She has gained 5 kg since stopping smoking.", {"Increased body weight": "present"}),
+        ("Urine dipstick: 3+ protein.", {"Proteinuria": "present"}),
+        (
+            "Dipstick shows protein ++ and blood 1+.",
+            {"Proteinuria": "present", "Hematuria": "present"},
+        ),
+        ("Dipstick: protein trace.", {}),
+        ("He lost his keys.", {}),
+    ],
+)
+def test_quantities_that_name_a_finding(
+    text: str, expected: dict[str, str], lexicon: Lexicon
+) -> None:
+    assert found(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "overdose"),
+    [
+        ("She swallowed 20 tablets of paracetamol 500 mg an hour ago.", True),
+        ("He took 12 x 500 mg paracetamol tablets last night.", True),
+        ("took 16 paracetamol tablets", True),  # no strength: 16 x 325 mg > 4 g
+        ("She took 8 tablets of paracetamol 500 mg.", False),  # exactly 4 g
+        ("took 12 paracetamol tablets", False),  # 12 x 325 mg is under 4 g
+        ("He took 2 tablets of paracetamol 500 mg four times a day for a week.", False),
+        ("She swallowed 30 tablets of her sleeping pills.", False),  # not paracetamol
+    ],
+)
+def test_paracetamol_over_the_daily_maximum(text: str, overdose: bool, lexicon: Lexicon) -> None:
+    assert ("Paracetamol overdose" in found(text, lexicon)) is overdose
+
+
+def test_the_daily_maximum_is_four_grams() -> None:
+    assert MAX_DAILY_PARACETAMOL_MG == 4000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He has lost weight without trying and feels tired.",
+            {"Fatigue": "present"},
+        ),
+        (
+            "A weight gain without eating more, constipation and fatigue.",
+            {"Increased body weight": "present", "Constipation": "present", "Fatigue": "present"},
+        ),
+        (
+            "He came in without fever, constipation or fatigue.",
+            {"Fever": "absent", "Constipation": "absent", "Fatigue": "absent"},
+        ),
+        ("No fever and feels tired.", {"Fever": "absent", "Fatigue": "present"}),
+        ("Denies fever and fatigue.", {"Fever": "absent", "Fatigue": "absent"}),
+    ],
+)
+def test_negation_stops_at_a_new_clause(
+    text: str, expected: dict[str, str], lexicon: Lexicon
+) -> None:
+    assert found(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("A faint early diastolic murmur at the sternal edge.", {"Heart murmur"}, {"Syncope"}),
+        ("She had a faint last week.", {"Syncope"}, set()),
+        ("She feels faint when standing.", {"Syncope"}, set()),
+        ('A sudden "tearing" pain in the chest.', {"Chest pain"}, {"Epiphora"}),
+        ("Tearing of the left eye.", {"Epiphora"}, set()),
+        ("They use an old gas heater.", set(), {"Flatulence"}),
+        ("Bloating and passing a lot of gas.", {"Flatulence"}, set()),
+        ("A stool antigen test is positive.", set(), {"Positive pregnancy test"}),
+        ("Her pregnancy test is positive.", {"Positive pregnancy test"}, set()),
+        ("A lump on the edge of her eyelid.", set(), {"Anxiety"}),
+        ("He has been on the edge all week.", {"Anxiety"}, set()),
+        ("A weak stream and dribbling at the end.", set(), {"Drooling"}),
+        ("He is very short-sighted.", set(), {"Short stature"}),
+        ("HbA1c 72 mmol/mol.", set(), {"Nevus"}),
+        ("A new mole on her back.", {"Nevus"}, set()),
+        ("Lactate 4.1 mmol/L.", set(), {"Currently breastfeeding"}),
+        ("She is lactating and her breast is sore.", {"Currently breastfeeding"}, set()),
+    ],
+)
+def test_everyday_senses_in_context(
+    text: str, expected: set[str], not_expected: set[str], lexicon: Lexicon
+) -> None:
+    names = set(found(text, lexicon))
+    assert expected <= names
+    assert not names & not_expected
+
+
+def test_feeling_hot_is_not_a_measured_fever(lexicon: Lexicon) -> None:
+    assert found("She feels hot and sweaty.", lexicon) == {"Fever": "present?"}
+    assert found("He feels hot to the touch.", lexicon) == {"Fever": "present"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fever"),
+    [
+        ("She has a temperature of 37.4 °C.", False),
+        ("He has a temperature of 38.6 °C.", True),
+        ("He has a temperature.", True),
+    ],
+)
+def test_the_value_decides_a_temperature(text: str, fever: bool, lexicon: Lexicon) -> None:
+    result = parse(text, lexicon)
+    assert any(m.name == "Fever" and m.choice_id == "present" for m in result.mentions) is fever
