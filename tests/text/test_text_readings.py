@@ -217,3 +217,23 @@ def test_feeling_hot_is_not_a_measured_fever(lexicon: Lexicon) -> None:
 def test_the_value_decides_a_temperature(text: str, fever: bool, lexicon: Lexicon) -> None:
     result = parse(text, lexicon)
     assert any(m.name == "Fever" and m.choice_id == "present" for m in result.mentions) is fever
+
+
+@pytest.mark.parametrize(
+    ("text", "hypertension"),
+    [
+        ("A 24-year-old woman at 34 weeks' gestation. BP 164/112.", True),
+        ("She is 30 weeks pregnant. BP 150/110 mmHg.", True),  # diastolic 110 (NICE NG133)
+        ("She is 30 weeks pregnant. BP 150/100.", False),
+        ("I'm not pregnant. BP 164/112.", False),  # outside pregnancy 180/120 applies
+        ("A 50-year-old man. BP 186/100.", True),  # NICE NG136 severe hypertension
+        ("A 50-year-old man. BP 150/95.", False),  # one raised reading is not a diagnosis
+        ("A 3-month-old baby born at 34 weeks' gestation. BP 100/60.", False),
+    ],
+)
+def test_blood_pressure_levels_that_are_hypertension(
+    text: str, hypertension: bool, lexicon: Lexicon
+) -> None:
+    result = parse(text, lexicon)
+    derived = {m.name for m in result.mentions if m.source == "vital"}
+    assert ("Hypertension" in derived) is hypertension

@@ -15,6 +15,7 @@ TACHYCARDIA = "HP:0001649"
 TACHYPNEA = "HP:0002789"
 HYPOTENSION = "HP:0002615"
 HYPOXEMIA = "HP:0012418"
+HYPERTENSION = "HP:0000822"
 
 
 def vitals(result: ParseResult) -> dict[str, float]:
@@ -168,11 +169,13 @@ def test_every_rule_names_a_source_and_an_hpo_term_of_that_name() -> None:
                 names[current] = line[6:].strip()
                 current = ""
     assert {r.finding for r in VITAL_RULES} == {
-        FEVER, TACHYCARDIA, TACHYPNEA, HYPOTENSION, HYPOXEMIA,
+        FEVER, TACHYCARDIA, TACHYPNEA, HYPOTENSION, HYPOXEMIA, HYPERTENSION,
     }  # fmt: skip
     for rule in VITAL_RULES:
         assert names[rule.finding] == rule.name
-        assert "Royal College of Physicians" in rule.source
+        assert rule.source.startswith(
+            ("Royal College of Physicians", "National Institute for Health and Care Excellence")
+        )
         assert rule.note
 
 

@@ -82,6 +82,13 @@ _PREGNANT = re.compile(
     r"(?=[pPgGaA])\b(?:pregnant|pregnancy|gravida|postpartum|post-partum|antenatal|G\d+\s*P\d+)\b",
     re.IGNORECASE,
 )
+#: "at 34 weeks' gestation", "28+3 weeks gestation", "30 weeks pregnant" (not "born at
+#: 34 weeks' gestation", which is a baby's history).
+_GESTATION = re.compile(
+    r"\b\d{1,2}(?:\+\d)?\s*(?:weeks?|wks?)['’]?\s+(?:of\s+)?(?:gestation|pregnant)\b",
+    re.IGNORECASE,
+)
+_BORN = re.compile(r"\b(?:born|delivered|birth)\b[^.;]*$", re.IGNORECASE)
 _SHE = re.compile(r"(?=[sShH])\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _HE = re.compile(r"(?=[hH])\b(?:he|him|his|himself)\b", re.IGNORECASE)
 
@@ -104,7 +111,7 @@ def find_demographics(text: str) -> Demographics:
     sex = _sex_near_age(text, age_end, letter, pronoun)
     if sex is None:
         sex = _sex_elsewhere(text, warnings)
-    pregnant = _PREGNANT.search(text) is not None
+    pregnant = _PREGNANT.search(text) is not None or gestation(text)
     return Demographics(age, age_end, sex, pregnant, tuple(warnings))
 
 
@@ -177,3 +184,11 @@ def _sex_elsewhere(text: str, warnings: list[str]) -> SexValue | None:
 
 def _noun_sex(noun: str) -> SexValue:
     return "female" if noun.lower() in _FEMALE_NOUNS else "male"
+
+
+def gestation(text: str) -> bool:
+    """Whether the text gives a current pregnancy's gestation ("at 34 weeks' gestation")."""
+    return any(
+        not _BORN.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _GESTATION.finditer(text)
+    )

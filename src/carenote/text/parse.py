@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from carenote.text.context import Hit, find_hits
-from carenote.text.demographics import SexValue, find_demographics
+from carenote.text.demographics import SexValue, find_demographics, gestation
 from carenote.text.durations import find_durations
 from carenote.text.labs import find_labs
 from carenote.text.lexicon import Lexicon
@@ -62,7 +62,9 @@ def parse(
     mentions = _mentions(text, tokens, hits, lexicon)
     mentions.extend(predicate_mentions(text, tokens, hits, lexicon))
     vitals = find_vitals(text)
-    derived, vital_warnings = findings_from_vitals(vitals, age)
+    derived, vital_warnings = findings_from_vitals(
+        vitals, age, pregnant=_pregnant_now(text, mentions)
+    )
     warnings.extend(vital_warnings)
     if derived and demographics.pregnant:
         warnings.append("vital-sign cut-offs are NEWS2's, which is not meant for pregnancy")
@@ -90,6 +92,21 @@ def parse(
 
 
 _T = TypeVar("_T")
+
+
+_PREGNANCY_NAME = re.compile(r"pregnan", re.IGNORECASE)
+
+
+def _pregnant_now(text: str, mentions: Sequence[Mention]) -> bool:
+    """Pregnant by a plain statement: a finding of pregnancy said present ("she is 30 weeks
+    pregnant"; not "I'm not pregnant", not "possibly pregnant") or a gestation given."""
+    return gestation(text) or any(
+        m.choice_id == "present"
+        and not m.hedged
+        and m.subject == "patient"
+        and _PREGNANCY_NAME.search(m.name) is not None
+        for m in mentions
+    )
 
 
 def _given_or_found(

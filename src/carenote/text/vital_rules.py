@@ -25,6 +25,22 @@ SIRS = (
     "Definitions for sepsis and organ failure and guidelines for the use of innovative "
     "therapies in sepsis. The ACCP/SCCM Consensus Conference Committee. Chest. 1992."
 )
+NICE_NG133 = (
+    "National Institute for Health and Care Excellence. Hypertension in pregnancy: "
+    "diagnosis and management (NG133). London: NICE, 2019."
+)
+NICE_NG136 = (
+    "National Institute for Health and Care Excellence. Hypertension in adults: diagnosis "
+    "and management (NG136). London: NICE, 2019."
+)
+_SEVERE_IN_PREGNANCY: tuple[tuple[VitalKind, float], ...] = (
+    ("systolic_blood_pressure", 160.0),
+    ("diastolic_blood_pressure", 110.0),
+)
+_SEVERE_IN_ADULTS: tuple[tuple[VitalKind, float], ...] = (
+    ("systolic_blood_pressure", 180.0),
+    ("diastolic_blood_pressure", 120.0),
+)
 #: NEWS2 is for people aged 16 and over (RCP 2017).
 ADULT_FROM_YEARS = 16.0
 
@@ -51,6 +67,8 @@ class VitalRule:
     source: str
     estimate: bool = False
     note: str = ""
+    #: True: only in pregnancy; False: only outside it; None: either way.
+    pregnancy: bool | None = None
 
     def fires(self, vital: Vital) -> bool:
         """Whether this reading meets the rule's cut-off."""
@@ -113,6 +131,38 @@ VITAL_RULES: tuple[VitalRule, ...] = (
         note="NEWS2 SpO2 scale 1 scores 92-93% as 2 and <= 91% as 3. Scale 2 (target "
         "88-92% in hypercapnic respiratory failure) is not modelled.",
     ),
+    # Blood pressure: a single reading is not a diagnosis of hypertension, so only the
+    # levels that guidelines act on at once are read as hypertension.
+    *(
+        VitalRule(
+            "HP:0000822",
+            "Hypertension",
+            kind,
+            ">=",
+            threshold,
+            adult_only=False,
+            source=NICE_NG133,
+            note="NICE NG133 defines severe hypertension in pregnancy as 160/110 mmHg or "
+            "more (systolic 160 or diastolic 110), which needs treatment and admission.",
+            pregnancy=True,
+        )
+        for kind, threshold in _SEVERE_IN_PREGNANCY
+    ),
+    *(
+        VitalRule(
+            "HP:0000822",
+            "Hypertension",
+            kind,
+            ">=",
+            threshold,
+            adult_only=True,
+            source=NICE_NG136,
+            note="NICE NG136 calls a clinic blood pressure of 180/120 mmHg or more "
+            "(systolic 180 or diastolic 120) severe hypertension, assessed the same day.",
+            pregnancy=False,
+        )
+        for kind, threshold in _SEVERE_IN_ADULTS
+    ),
 )
 
 
@@ -120,15 +170,23 @@ def findings_from_vitals(
     vitals: Sequence[Vital],
     age_years: float | None,
     rules: Sequence[VitalRule] = VITAL_RULES,
+    *,
+    pregnant: bool = False,
 ) -> tuple[list[Mention], list[str]]:
     """Present findings implied by the vitals, and warnings about skipped adult rules."""
     adult = age_years is None or age_years >= ADULT_FROM_YEARS
     mentions: list[Mention] = []
     warnings: list[str] = []
+    seen: set[tuple[str, tuple[int, int]]] = set()
     for vital in vitals:
         for rule in rules:
             if not rule.fires(vital):
                 continue
+            if rule.pregnancy is not None and rule.pregnancy != pregnant:
+                continue
+            if (rule.finding, vital.span) in seen:
+                continue  # one blood pressure reading, systolic and diastolic both high
+            seen.add((rule.finding, vital.span))
             if rule.adult_only and not adult:
                 warnings.append(
                     f"'{vital.text}' was not read as {rule.name.lower()}: the adult cut-off "
