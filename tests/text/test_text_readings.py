@@ -44,6 +44,15 @@ ENTRIES = [
     LexiconEntry("HP:0004322", "Short stature", ("short",)),
     LexiconEntry("HP:0003764", "Nevus", ("mole",)),
     LexiconEntry("carenote:breastfeeding", "Currently breastfeeding", ("lactating", "lactate")),
+    LexiconEntry("HP:0031972", "Presyncope", ("feels lightheaded",)),
+    LexiconEntry("carenote:positive_test", "Positive pregnancy test", ("positive pregnancy test",)),
+    LexiconEntry("HP:0001804", "Hypoplastic fingernail", ("small fingernails",)),
+    LexiconEntry("HP:0002574", "Episodic abdominal pain", ("intermittent abdominal pain",)),
+    LexiconEntry("HP:0410019", "Epigastric pain", ("upper abdominal pain",)),
+    LexiconEntry(
+        "carenote:lateral_elbow", "Lateral elbow pain", ("pain on the outer side of the elbow",)
+    ),
+    LexiconEntry("HP:0030836", "Elbow pain", ("elbow pain",)),
 ]
 
 
@@ -237,3 +246,31 @@ def test_blood_pressure_levels_that_are_hypertension(
     result = parse(text, lexicon)
     derived = {m.name for m in result.mentions if m.source == "vital"}
     assert ("Hypertension" in derived) is hypertension
+
+
+def test_a_verb_after_and_starts_a_clause_and_keeps_its_phrase(lexicon: Lexicon) -> None:
+    names = found("No fever and feels lightheaded.", lexicon)
+    assert names == {"Fever": "absent", "Presyncope": "present"}
+
+
+def test_a_time_between_noun_and_verb(lexicon: Lexicon) -> None:
+    names = found("A home pregnancy test last week was positive.", lexicon)
+    assert names == {"Positive pregnancy test": "present"}
+
+
+def test_have_with_an_adjective_before_a_noun_is_not_a_predicate(lexicon: Lexicon) -> None:
+    assert found("Several fingernails have small pits.", lexicon) == {}
+    assert found("Her fingernails have become small.", lexicon) == {
+        "Hypoplastic fingernail": "present"
+    }
+
+
+def test_upper_and_lower_are_kept_before_the_head(lexicon: Lexicon) -> None:
+    names = found("Intermittent upper abdominal pain.", lexicon)
+    assert "Epigastric pain" in names
+    assert "Episodic abdominal pain" not in names
+
+
+def test_a_phrase_written_with_its_part_beats_the_part_stepped_over(lexicon: Lexicon) -> None:
+    names = found("Pain on the outer side of his right elbow.", lexicon)
+    assert names == {"Lateral elbow pain": "present"}

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from carenote.text.lexicon import Lexicon
 from carenote.text.locations import gapped_match
 from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens
-from carenote.text.triggers import POST_WINDOW, WINDOW, Trigger, TriggerTable
+from carenote.text.triggers import (
+    CLAUSE_VERB_NORMS,
+    POST_WINDOW,
+    WINDOW,
+    Trigger,
+    TriggerTable,
+)
 
 
 @dataclass(slots=True)
@@ -62,6 +68,7 @@ class _State:
 #: weight gain without eating more, constipation, …" does not deny the constipation.
 _GERUND_SCOPED = frozenset({("without",), ("w", "o")})
 _PHRASE_ENDS = frozenset({",", "and", "or"})
+_AND = "and"
 
 
 def find_hits(
@@ -119,6 +126,10 @@ def find_hits(
                 text, tokens, i + t_len, lexicon
             )
             i += t_len
+            continue
+        if tok == _AND and i + 1 < len(norms) and norms[i + 1] in CLAUSE_VERB_NORMS:
+            state.reset()  # "… and feels tired": a new clause with its own verb
+            i += 1
             continue
         if state.phrase_only and tok in _PHRASE_ENDS:
             state.scope = None

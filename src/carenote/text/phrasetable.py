@@ -45,6 +45,8 @@ PART_QUALIFIERS = frozenset(
     for word in "outer inner upper lower left right front back very far".split()
 )
 _OF = normalise_token("of")
+#: Prepositions before a place: "swelling of the upper eyelid", "pain in the lower back".
+PLACE_PREPOSITIONS = PART_PREPOSITIONS | {_OF, normalise_token("from")}
 
 
 class PhraseTable:
@@ -105,25 +107,29 @@ class PhraseTable:
         prefixes = self.prefixes
         best_len = 0
         best: tuple[int, ...] = ()
+        # A match found by stepping over a part ("the outer side of") is kept apart: it
+        # wins only when longer than every match without it, so a phrase written with
+        # its part ("pain on the outer side of the elbow") beats it.
+        part: tuple[int, tuple[int, ...]] = (0, ())
         while True:
             ids = phrases.get(key)
-            # At equal length the phrase as written beats one found by stepping over a
-            # side or a part ("pain at the tip of the shoulder" if the lexicon has it).
             if ids and i - start + 1 >= best_len:
                 best_len = i - start + 1
                 best = ids
             if key not in prefixes:
-                return best_len, best
+                return part if part[0] > best_len else (best_len, best)
             i += 1
             while i < len(norms) and norms[i] in SKIPPED:
                 i += 1
             if i == len(norms):
-                return best_len, best
+                return part if part[0] > best_len else (best_len, best)
             if key[-1] in PART_PREPOSITIONS:
-                n, ids = self._past_part(norms, start, i, key)
-                if n > best_len:
-                    best_len, best = n, ids
-            if norms[i] in STEPPED:
+                found = self._past_part(norms, start, i, key)
+                if found[0] > part[0]:
+                    part = found
+            # Upper/lower/inner/outer are stepped over only in a place after a
+            # preposition: "intermittent upper abdominal pain" keeps its "upper".
+            if norms[i] in SIDES or (norms[i] in STEPPED and key[-1] in PLACE_PREPOSITIONS):
                 j = i + 1
                 while j < len(norms) and norms[j] in SKIPPED:
                     j += 1

@@ -22,7 +22,7 @@ _LINKS = frozenset(
     for word in (
         "is", "was", "are", "were", "became", "become", "becomes", "becoming", "turned",
         "turns", "got", "gets", "looks", "looked", "appears", "appeared", "seems", "seemed",
-        "remains", "remained", "grew", "has", "had", "have",
+        "remains", "remained", "grew", "has", "had", "have", "been", "feels", "felt",
     )
 )  # fmt: skip
 #: A predicate word read as the finding word it means there: a face or an eyelid that
@@ -36,6 +36,43 @@ _DEGREES = frozenset(
     for word in ("very", "slightly", "mildly", "quite", "now", "more", "increasingly", "also")
 )
 _NOT = "not"
+_AUXILIARIES = frozenset(
+    normalise_token(word) for word in ("has", "have", "had", "is", "are", "was", "were", "been")
+)
+#: A time said between the noun and its verb: "a pregnancy test last week was positive".
+_TIMES = frozenset(
+    normalise_token(word)
+    for word in (
+        "last", "this", "yesterday", "today", "tonight", "week", "month", "morning", "night",
+        "evening", "afternoon", "ago", "earlier", "recently", "previously", "initially",
+        "also", "now", "then",
+    )
+)  # fmt: skip
+_MAX_TIME_WORDS = 3
+
+
+def _before_time(norms: tuple[str, ...], j: int) -> int:
+    """The token before a short time phrase ending at ``j`` ("last week"), or ``j``."""
+    k = j
+    while k > 0 and j - k < _MAX_TIME_WORDS and norms[k] in _TIMES:
+        k -= 1
+    return k
+
+
+#: "have" links a noun to an adjective only at the end of a phrase ("her face has
+#: dropped", "has dropped to one side"); followed by a noun the adjective is that noun's
+#: ("fingernails have small pits" says nothing about small fingernails).
+_HAVE = frozenset(normalise_token(word) for word in ("has", "have", "had"))
+_AFTER_PREDICATE = frozenset(
+    normalise_token(word)
+    for word in (
+        "and", "or", "but", "to", "on", "in", "at", "with", "since", "over", "from", "when",
+        "while", "after", "before", "down", "again", "now", "today", "yesterday",
+        "overnight", "suddenly", "slightly", "completely", "for",
+    )
+)  # fmt: skip
+
+
 #: What joins coordinated adjectives, and how many are read.
 _LIST_JOINS = frozenset({",", "and", "or"})
 _MAX_LIST = 4
@@ -52,6 +89,9 @@ def predicate_mentions(
         if word not in _LINKS or i == 0:
             continue
         noun = i - 1
+        while noun > 0 and norms[noun] in _AUXILIARIES and noun > i - 3:
+            noun -= 1  # "her nails have become brittle"
+        noun = _before_time(norms, noun)
         if norms[noun] in _RELATIVES and noun > 0:
             noun -= 1
         j = i + 1
@@ -59,6 +99,8 @@ def predicate_mentions(
         while j < len(norms) and (norms[j] in _DEGREES or norms[j] == _NOT):
             negated = negated or norms[j] == _NOT
             j += 1
+        if word in _HAVE and not _ends_phrase(norms, _adjectives(norms, j)):
+            continue
         source_hit = hit_at.get(noun)
         negated = negated != bool(source_hit and source_hit.negated)
         for key, first, adjective in _candidates(norms, noun, j, lexicon):
@@ -117,3 +159,11 @@ def _adjectives(norms: tuple[str, ...], first: int) -> list[int]:
             break
         j = k
     return out
+
+
+def _ends_phrase(norms: tuple[str, ...], adjectives: list[int]) -> bool:
+    """Whether the last adjective of a list ends its phrase (no noun follows it)."""
+    if not adjectives:
+        return False
+    after = adjectives[-1] + 1
+    return after >= len(norms) or norms[after] in PUNCTUATION or norms[after] in _AFTER_PREDICATE

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from carenote.text.normalise import tokenise
+from carenote.text.normalise import normalise_token, tokenise
 from carenote.text.phrasetable import PhraseTable
 
 #: Words that may pass between a trigger (or the last finding in its scope) and the
@@ -104,9 +104,10 @@ _RELATIVE_REPORTS = (
     "gave",
 )
 
-#: Verbs that start a clause of their own after "and" (normalised, so "feel" covers
-#: feels/feeling; "felt" and the other irregular past forms are listed).
-_CLAUSE_VERBS = (
+#: Verbs that start a clause of their own after "and": "he has lost weight without
+#: trying and feels tired" does not deny the tiredness. "and" before one of them ends a
+#: scope (context.py); the verb stays free to start a phrase ("feels tired").
+CLAUSE_VERBS = (
     "feel", "felt", "look", "looks", "looked", "seem", "seems", "seemed", "says", "said",
     "noticed", "notes", "gets", "got", "becomes", "became", "takes", "took", "goes", "went",
     "wakes", "woke", "can", "could", "will", "would", "needs", "needed", "started", "keeps",
@@ -114,6 +115,7 @@ _CLAUSE_VERBS = (
     "thinks", "thought", "finds", "found", "describes", "described", "complains",
     "complained", "appears", "appeared", "remains", "remained",
 )  # fmt: skip
+CLAUSE_VERB_NORMS = frozenset(normalise_token(verb) for verb in CLAUSE_VERBS)
 
 _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     (NEG_PRE, (
@@ -195,9 +197,6 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "notable for", "significant for", "remarkable for", "she", "he", "they", "patient",
         "pt", ", has", ", had", ", have", ", is", ", was", "and has", "and had", "and is",
         "and was", "and have", "now has", "developed", "then developed", "subsequently",
-        # A coordinated clause with a verb of its own is not in the scope: "he has lost
-        # weight without trying and feels tired".
-        *(f"and {verb}" for verb in _CLAUSE_VERBS),
         *(f"{who} {verb}" for who in _RELATIVES for verb in _RELATIVE_REPORTS),
     )),
 )  # fmt: skip
