@@ -274,3 +274,28 @@ def test_upper_and_lower_are_kept_before_the_head(lexicon: Lexicon) -> None:
 def test_a_phrase_written_with_its_part_beats_the_part_stepped_over(lexicon: Lexicon) -> None:
     names = found("Pain on the outer side of his right elbow.", lexicon)
     assert names == {"Lateral elbow pain": "present"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pain and soreness in the middle of his chest.", {"Chest pain"}),
+        ("Sudden pain in his chest and abdomen.", {"Chest pain", "Abdominal pain"}),
+        ("Pain in the chest and a fever.", {"Chest pain", "Fever"}),
+    ],
+)
+def test_coordinated_findings_and_places_share_them(
+    text: str, expected: set[str], lexicon: Lexicon
+) -> None:
+    assert set(found(text, lexicon)) == expected
+
+
+def test_a_shared_place_keeps_the_negation(lexicon: Lexicon) -> None:
+    assert found("No pain in the chest or abdomen.", lexicon) == {
+        "Chest pain": "absent",
+        "Abdominal pain": "absent",
+    }
+
+
+def test_hardly_is_a_negation(lexicon: Lexicon) -> None:
+    assert found("He is hardly tired.", lexicon) == {"Fatigue": "absent"}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from carenote.text.lexicon import Lexicon
 from carenote.text.locations import gapped_match
 from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens
+from carenote.text.phrasetable import PLACE_PREPOSITIONS, PhraseTable
 from carenote.text.triggers import (
     CLAUSE_VERB_NORMS,
     POST_WINDOW,
@@ -139,7 +140,69 @@ def find_hits(
             state.since_hit += 1
         state.adjacent = False
         i += 1
+    _share_places(norms, hits, lexicon)
     return hits
+
+
+#: What joins two findings that share one place ("pain and stiffness in his back").
+_COORDINATORS = frozenset({",", "and", "or"})
+_MAX_PLACE_WORDS = 8
+
+
+def _share_places(norms: tuple[str, ...], hits: list[Hit], lexicon: Lexicon) -> None:
+    """Findings coordinated with a place share it. A one-word finding next to another
+    takes the place said after both ("pain and stiffness in the lower back" is back pain
+    when the lexicon has "pain in the lower back"), and a second place joined to a
+    placed finding gets the finding too ("pain in his lower back and abdomen")."""
+    findings = lexicon.finding_table
+    added: list[Hit] = []
+    for k, hit in enumerate(hits):
+        if hit.last - hit.first == 1 and k + 1 < len(hits):
+            _take_place(norms, hit, hits[k + 1], lexicon)
+        second = _second_place(norms, hit, findings)
+        if second is not None and not (k + 1 < len(hits) and hits[k + 1].first < second.last):
+            added.append(second)
+    if added:
+        hits.extend(added)
+        hits.sort(key=lambda h: h.first)
+
+
+def _take_place(norms: tuple[str, ...], hit: Hit, nxt: Hit, lexicon: Lexicon) -> None:
+    """Give the one-word ``hit`` the place after the coordinated ``nxt``, when ``nxt``
+    is a finding that can have a place ("stiffness", not "fever": "a rash and fever on
+    his hands" does not put the rash on the hands)."""
+    if not hit.last < nxt.first <= hit.last + 2:
+        return
+    if nxt.last - nxt.first == 1 and norms[nxt.first] not in lexicon.gap_heads:
+        return
+    if any(norms[k] not in _COORDINATORS for k in range(hit.last, nxt.first)):
+        return
+    # The place is inside a placed ``nxt`` ("stiffness in the back") or right after a
+    # one-word one ("pain and stiffness in the back").
+    rest = norms[nxt.first + 1 : nxt.last] if nxt.last - nxt.first > 1 else norms[nxt.last :]
+    words = (norms[hit.first], *rest[:_MAX_PLACE_WORDS])
+    length, entries = lexicon.finding_table.longest(words, 0)
+    if length > 1 and entries:
+        hit.entries = entries
+
+
+def _second_place(norms: tuple[str, ...], hit: Hit, findings: PhraseTable) -> Hit | None:
+    """The same finding at a second place joined by "and"/"or" ("pain in his lower
+    back and abdomen"), as a new hit on the second place's words."""
+    if hit.last >= len(norms) or norms[hit.last] not in {"and", "or"}:
+        return None
+    prepositions = [k for k in range(hit.first + 1, hit.last) if norms[k] in PLACE_PREPOSITIONS]
+    if not prepositions:
+        return None
+    head = norms[hit.first : prepositions[0] + 1]
+    start = hit.last + 1
+    words = (*head, *norms[start : start + _MAX_PLACE_WORDS])
+    length, entries = findings.longest(words, 0)
+    if length <= len(head) or not entries:
+        return None
+    second = Hit(start, start + length - len(head), entries, lead_gap=0)
+    second.negated, second.hedged, second.family = hit.negated, hit.hedged, hit.family
+    return second
 
 
 def _gerund(text: str, tokens: Tokens, i: int, lexicon: Lexicon) -> bool:

@@ -126,6 +126,8 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "ruled out", "resolution of", "no further episodes of",
         "no longer", "not had", "no episodes of", "nil", "no concerns about",
         "no concern about", "not concerned about", "not worried about",
+        # "he is hardly coughing": so little that it is not a finding.
+        "hardly", "barely", "scarcely", "hardly any", "barely any",
     )),
     (NEG_POST, (
         "was denied", "were denied", "is absent", "was absent", "are absent", "were absent",
