@@ -7,6 +7,7 @@ import pytest
 from carenote.compiler.loader import knowledge_dir, load_sources
 from carenote.compiler.schema import TRIAGE_ORDER, Condition
 from carenote.engine import Case, Engine, EvidenceInput
+from carenote.inputs.text_case import case_from_parse
 from carenote.labs.model import LabInput
 
 ALP = "LOINC:6768-6"
@@ -123,3 +124,24 @@ def test_curated_finding_wins_over_an_unused_hpo_term_on_the_same_words(engine: 
     # An HPO term read from words no curated finding claims is kept.
     rare = engine.parse_text("She has arachnodactyly.")
     assert any(m.id.startswith("HP:") for m in rare.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "choice"),
+    [
+        ("A 25-year-old with asthma is wheezing and gets no relief from her inhaler.", "present"),
+        ("A 25-year-old with asthma, wheezing; no real relief from salbutamol.", "present"),
+        ("A 30-year-old with asthma is wheezing and gets good relief from salbutamol.", "absent"),
+    ],
+)
+def test_a_denied_negated_synonym_names_its_finding(engine: Engine, text: str, choice: str) -> None:
+    # "relief from the inhaler" is a negated synonym of "Reliever inhaler not helping".
+    found = {m.id: m.choice_id for m in engine.parse_text(text).evidence()}
+    assert found.get("carenote:reliever_not_helping") == choice
+    assert not any(fid.endswith("~denied") for fid in found)
+
+
+def test_no_relief_from_the_reliever_in_asthma_is_an_emergency(engine: Engine) -> None:
+    text = "A 25-year-old with asthma is wheezing and gets no relief from her inhaler."
+    case, _ = case_from_parse(engine.parse_text(text))
+    assert engine.check(case).triage.level == "emergency"

@@ -326,6 +326,10 @@ def _freeze(
         finding_ids=tuple(finding_ids),
         finding_names=tuple(fname(f) for f in finding_ids),
         finding_synonyms=tuple(fsyn(f) for f in finding_ids),
+        finding_negated_synonyms=tuple(
+            tuple(curated_by_id[f].negated_synonyms) if f in curated_by_id else ()
+            for f in finding_ids
+        ),
         finding_questions=tuple(
             curated_by_id[f].question if f in curated_by_id and curated_by_id[f].askable else None
             for f in finding_ids

@@ -70,6 +70,10 @@ class Finding(Strict):
     kind: FindingKind
     question: str = Field(min_length=5, description="Patient-facing yes/no question")
     synonyms: list[str] = []
+    #: Phrases that name this finding when they are denied: "relief from the inhaler"
+    #: for "reliever inhaler not helping" ("no relief from her inhaler"), "able to bear
+    #: weight" for "unable to bear weight". Said without a denial, they name its absence.
+    negated_synonyms: list[str] = []
     #: Probability that a person in the general population reports this finding when
     #: asked. Used as the leak for conditions that do not list the finding.
     background: Probability = 0.01

@@ -257,10 +257,17 @@ class Engine:
         self, text: str, age: float | None = None, sex: Sex | None = None
     ) -> ParseResult:
         """Understand a case told in words (findings, negation, labs, vitals, age, sex)."""
+        from carenote.engine.lexicon import resolve_denials
         from carenote.text import parse
 
         parsed = parse(text, self.lexicon, age_years=age, sex=sex)
-        return parsed.model_copy(update={"mentions": self._curated_first(parsed.mentions)})
+        mentions = resolve_denials(parsed.mentions, self.finding_names)
+        return parsed.model_copy(update={"mentions": self._curated_first(mentions)})
+
+    @cached_property
+    def finding_names(self) -> dict[str, str]:
+        """Finding id → display name."""
+        return dict(zip(self.kb.finding_ids, self.kb.finding_names, strict=True))
 
     def _curated_first(self, mentions: list[Mention]) -> list[Mention]:
         """Drop an HPO term that no curated condition uses when a curated finding was read

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from carenote.compiler.compiled import CompiledKB
 from carenote.compiler.hpo import PHENOTYPIC_ABNORMALITY
 from carenote.text.lexicon import Lexicon, LexiconEntry
+from carenote.text.model import Mention
 
 if TYPE_CHECKING:
     from carenote.labs.catalogue import LabCatalogue
@@ -15,6 +17,9 @@ if TYPE_CHECKING:
 MIN_PHRASE_LENGTH = 4
 MIN_CURATED_PHRASE_LENGTH = 3
 _TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
+#: Marks the lexicon entry of a finding's negated synonyms; :func:`resolve_denials`
+#: turns its mentions back into the finding with the opposite answer.
+DENIED = "~denied"
 
 
 def _usable(phrase: str, *, curated: bool = False) -> bool:
@@ -38,6 +43,11 @@ def build_lexicon(kb: CompiledKB, labs: LabCatalogue) -> Lexicon:
         phenotype = root in kb.ancestors[i]
         if kb.curated_finding[i] or (phenotype and _usable(name)):
             entries.append(LexiconEntry(id=fid, name=name, phrases=phrases))
+        negated = kb.finding_negated_synonyms[i] if kb.finding_negated_synonyms else ()
+        if negated:
+            # Matched as their own entry (the name must not match as a denial too): the
+            # first phrase stands in for the name.
+            entries.append(LexiconEntry(id=fid + DENIED, name=negated[0], phrases=negated[1:]))
     lab_names = {
         lab.definition.code: [
             n for n in (lab.definition.name, lab.definition.short, *lab.definition.labels) if n
@@ -45,3 +55,18 @@ def build_lexicon(kb: CompiledKB, labs: LabCatalogue) -> Lexicon:
         for lab in labs.unique_labs()
     }
     return Lexicon.from_entries(entries, lab_names)
+
+
+def resolve_denials(mentions: list[Mention], names: Mapping[str, str]) -> list[Mention]:
+    """Mentions of negated synonyms as their finding with the opposite answer: "no relief
+    from her inhaler" is the finding "Reliever inhaler not helping", present."""
+    out = []
+    for mention in mentions:
+        if mention.id.endswith(DENIED):
+            fid = mention.id[: -len(DENIED)]
+            flipped = "present" if mention.choice_id == "absent" else "absent"
+            mention = mention.model_copy(
+                update={"id": fid, "name": names.get(fid, mention.name), "choice_id": flipped}
+            )
+        out.append(mention)
+    return out
