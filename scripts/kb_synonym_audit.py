@@ -8,7 +8,12 @@ and how often it appears in the knowledge base's own clinical prose (condition s
 next steps, articles) outside the conditions that list the finding: a phrase that turns
 up often in prose about other conditions is a candidate for removal or qualification.
 
-Usage: python3 scripts/kb_synonym_audit.py [--two] [--min-hits N]
+With ``--shared`` it instead lists normalised phrases that name more than one curated
+finding: the parser then reports all of them, which is right for a general finding and
+its subtype ("pounding headache": headache and throbbing headache) and wrong when one of
+them is another thing (a swollen ankle after a sprain is not pedal oedema).
+
+Usage: python3 scripts/kb_synonym_audit.py [--two] [--min-hits N] [--shared]
 It is a review aid for people; nothing in the package imports it.
 """
 
@@ -46,6 +51,21 @@ def _ngram_counts(texts: list[tuple[str, str]], size: int) -> dict[tuple[str, ..
     return counts
 
 
+def _shared(root: Path) -> int:
+    """Print every normalised phrase that names two or more curated findings."""
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for located in load_sources(root).findings:
+        finding = located.item
+        for phrase in (finding.name, *finding.synonyms):
+            owners.setdefault(phrase_key(phrase), set()).add(f"{finding.id} {finding.name}")
+    out = sys.stdout
+    out.write("phrase\tfindings\n")
+    for key in sorted(owners):
+        if len(owners[key]) > 1:
+            out.write(f"{' '.join(key)}\t{' | '.join(sorted(owners[key]))}\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the audit table (tab-separated) to standard output."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,8 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--min-hits", type=int, default=0, help="hide phrases with fewer prose hits"
     )
+    parser.add_argument(
+        "--shared", action="store_true", help="list phrases that name several findings"
+    )
     args = parser.parse_args(argv)
     root = knowledge_dir()
+    if args.shared:
+        return _shared(root)
     loaded = load_sources(root)
     users: dict[str, set[str]] = {}
     for condition in loaded.conditions:
