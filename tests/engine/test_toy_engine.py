@@ -167,6 +167,21 @@ def test_without_a_present_finding_nothing_is_dropped(toy: Engine) -> None:
     assert len(result.conditions) == 3
 
 
+def test_no_ancestor_credit_when_the_finding_is_a_tiny_part_of_it(toy: Engine) -> None:
+    # Bilateral tonic-clonic seizure makes up a share P(f)/P(seizure) of seizures; with
+    # a minimum share above that, febrile seizure loses the credit it had from "seizure".
+    strict = Engine(
+        toy.kb,
+        toy.labs,
+        ModelParams(absent_weight=1.0, unlisted_curated=1.0, ancestor_credit_min_share=1.01),
+    )
+    specific = probabilities(
+        strict, case(("HP:0001945", "present"), ("HP:0002069", "present"), age=2)
+    )
+    general = probabilities(toy, case(("HP:0001945", "present"), ("HP:0002069", "present"), age=2))
+    assert specific["toy_febrile_seizure"] < general["toy_febrile_seizure"]
+
+
 def test_a_specific_finding_carries_its_listed_ancestors_likelihood_ratio(toy: Engine) -> None:
     # HP:0002069 (bilateral tonic-clonic seizure) is a kind of seizure, which the toy
     # febrile seizure lists at 0.9 against a background of 0.01.

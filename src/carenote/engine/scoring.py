@@ -72,6 +72,13 @@ class ModelParams:
     #: raised cholesterol, refractive error for "a painful elbow") is no answer, however
     #: high its prevalence.
     require_support: bool = True
+    #: A curated condition that lists an ancestor a of a reported finding f is credited
+    #: with a's likelihood ratio only when f makes up at least this share of a
+    #: (P(f) / P(a)): visible haematuria is most haematuria, but a facial palsy is a tiny
+    #: part of "muscle weakness", and a condition with weak shoulders does not explain a
+    #: drooping face. Expert estimate; measured (0.05 vs none): +1 top-1 on the 45
+    #: Semigran vignettes, 55.75 vs 55.5 % top-1 on 400 development phenopackets.
+    ancestor_credit_min_share: float = 0.05
 
 
 @dataclass(frozen=True)
@@ -135,13 +142,14 @@ def _matrix(kb: CompiledKB, choice: int) -> sparse.csc_matrix:
     return kb.direct if choice == RECORDED_ABSENT else kb.freq
 
 
-def _column(kb: CompiledKB, col: int, choice: int) -> tuple[IntArray, FloatArray]:
+def _column(kb: CompiledKB, col: int, choice: int, min_share: float) -> tuple[IntArray, FloatArray]:
     """Rows with their own P(f | c) for finding ``col`` (all others take the default).
 
     For a present finding, a curated condition that lists a less specific ancestor a
     of the finding (haematuria for visible haematuria) is credited as if the finding
     were a random case of a: P(f | c) = P(a | c) · P(f) / P(a), capped at P(a | c), so
-    the specific finding carries the ancestor's likelihood ratio.
+    the specific finding carries the ancestor's likelihood ratio — when f makes up at
+    least ``min_share`` of a (``ModelParams.ancestor_credit_min_share``).
     """
     m = _matrix(kb, choice)
     span = slice(m.indptr[col], m.indptr[col + 1])
@@ -153,12 +161,16 @@ def _column(kb: CompiledKB, col: int, choice: int) -> tuple[IntArray, FloatArray
     d = kb.direct
     parts_r, parts_v = [], []
     for a in anc.tolist():
+        scale = min(float(kb.background[col]) / max(float(kb.background[a]), 1e-9), 1.0)
+        if scale < min_share:
+            continue
         r = d.indices[d.indptr[a] : d.indptr[a + 1]]
         v = d.data[d.indptr[a] : d.indptr[a + 1]]
         keep = kb.curated[r]
-        scale = min(float(kb.background[col]) / max(float(kb.background[a]), 1e-9), 1.0)
         parts_r.append(r[keep])
         parts_v.append(v[keep] * scale)
+    if not parts_r:
+        return rows, vals
     est_r, est_v = np.concatenate(parts_r), np.concatenate(parts_v)
     own = np.zeros(kb.n_conditions, dtype=bool)
     own[rows] = True
@@ -205,7 +217,7 @@ def score(
         d_cur, d_imp = _defaults(kb, col, ch, params)
         l_def = log_lr(np.array([d_cur, d_imp]), bg, ch, params)
         base += l_def
-        rows, vals = _column(kb, col, ch)
+        rows, vals = _column(kb, col, ch, params.ancestor_credit_min_share)
         total[rows] += log_lr(vals, bg, ch, params) - np.where(kb.curated[rows], l_def[0], l_def[1])
         if ch == PRESENT and kb.manifestation[col]:
             support[rows[vals > bg]] = True
@@ -226,7 +238,7 @@ def contributions(kb: CompiledKB, scored: Scored, rows: Indices, params: ModelPa
     pairs = zip(scored.columns.tolist(), scored.choice.tolist(), strict=True)
     for j, (col, ch) in enumerate(pairs):
         d_cur, d_imp = _defaults(kb, col, ch, params)
-        col_rows, col_vals = _column(kb, col, ch)
+        col_rows, col_vals = _column(kb, col, ch, params.ancestor_credit_min_share)
         dense = np.zeros(kb.n_conditions)
         dense[col_rows] = col_vals
         p = dense[rows]
