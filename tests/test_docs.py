@@ -32,6 +32,7 @@ KB_MODELS: tuple[type[BaseModel], ...] = (
     schema.NextStep,
     schema.Condition,
     schema.RedFlagRule,
+    schema.SynonymExclusion,
 )
 
 

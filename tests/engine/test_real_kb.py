@@ -145,3 +145,20 @@ def test_no_relief_from_the_reliever_in_asthma_is_an_emergency(engine: Engine) -
     text = "A 25-year-old with asthma is wheezing and gets no relief from her inhaler."
     case, _ = case_from_parse(engine.parse_text(text))
     assert engine.check(case).triage.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_read"),
+    [
+        ("A 63-year-old man with a sudden tearing chest pain.", "HP:0009926"),  # epiphora
+        ("She uses eye drops for glaucoma.", "HP:0000508"),  # ptosis
+        ("He spilled boiling water on his hand.", "HP:0020083"),  # furuncle
+    ],
+)
+def test_excluded_synonyms_are_not_matched(engine: Engine, text: str, not_read: str) -> None:
+    assert not_read not in {m.id for m in engine.parse_text(text).mentions}
+
+
+def test_an_excluded_synonym_leaves_the_other_names(engine: Engine) -> None:
+    found = {m.id for m in engine.parse_text("Her eyes are watering all day.").mentions}
+    assert "HP:0009926" in found

@@ -310,6 +310,11 @@ def _freeze(
             return curated_by_id[fid].name
         return onto.terms[fid].name if fid in onto.terms else fid
 
+    excluded: dict[str, tuple[str, ...]] = {}
+    for ex in (loc.item for loc in sources.excluded_synonyms):
+        fid = _res(onto, ex.id)
+        excluded[fid] = (*excluded.get(fid, ()), *(p.lower() for p in ex.phrases))
+
     def fsyn(fid: str) -> tuple[str, ...]:
         syns: list[str] = []
         if fid in curated_by_id:
@@ -317,7 +322,8 @@ def _freeze(
         if fid in onto.terms:
             term = onto.terms[fid]
             syns.extend([term.name, *term.synonyms] if fid in curated_by_id else term.synonyms)
-        return tuple(dict.fromkeys(s for s in syns if s))
+        drop = excluded.get(fid, ())
+        return tuple(dict.fromkeys(s for s in syns if s and s.lower() not in drop))
 
     urg: dict[str, int] = {level: i for i, level in enumerate(TRIAGE_ORDER)}
     return CompiledKB(
@@ -326,6 +332,7 @@ def _freeze(
         finding_ids=tuple(finding_ids),
         finding_names=tuple(fname(f) for f in finding_ids),
         finding_synonyms=tuple(fsyn(f) for f in finding_ids),
+        excluded_phrases=excluded,
         finding_negated_synonyms=tuple(
             tuple(curated_by_id[f].negated_synonyms) if f in curated_by_id else ()
             for f in finding_ids

@@ -85,6 +85,13 @@ def check_sources(
         if not discriminating:
             report.errors.append(f"{where}: no finding is more frequent than its background")
 
+    for xloc in sources.excluded_synonyms:
+        ex = xloc.item
+        where = f"{xloc.path}: excluded synonyms of {ex.id}"
+        _check_hpo(ex.id, where, onto, report)
+        if ex.id not in findings and not ex.id.startswith("HP:"):
+            report.errors.append(f"{where}: finding {ex.id} is not defined")
+
     for rloc in sources.red_flags:
         rule = rloc.item
         where = f"{rloc.path}: red flag {rule.id}"

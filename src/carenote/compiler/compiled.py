@@ -115,6 +115,8 @@ class CompiledKB:  # noqa: B903
     rules: tuple[CompiledRule, ...]
     sources: dict[str, str]
     domains: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    #: Finding id → lower-cased names free text must not match (``excluded_synonyms``).
+    excluded_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Per finding, phrases that name it when denied (curated ``negated_synonyms``).
     finding_negated_synonyms: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
     #: The newer HPO release (from hpo3) whose diseases supplement ``hpo_version``'s.

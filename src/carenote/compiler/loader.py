@@ -11,7 +11,14 @@ from typing import Generic, TypeVar
 import yaml
 from pydantic import ValidationError
 
-from carenote.compiler.schema import Condition, Finding, RedFlagRule, Source, SourceFile
+from carenote.compiler.schema import (
+    Condition,
+    Finding,
+    RedFlagRule,
+    Source,
+    SourceFile,
+    SynonymExclusion,
+)
 
 T = TypeVar("T")
 
@@ -40,6 +47,7 @@ class KnowledgeSources:
     findings: list[Located[Finding]] = field(default_factory=list)
     conditions: list[Located[Condition]] = field(default_factory=list)
     red_flags: list[Located[RedFlagRule]] = field(default_factory=list)
+    excluded_synonyms: list[Located[SynonymExclusion]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -85,6 +93,7 @@ def load_file(path: Path, into: KnowledgeSources) -> None:
     into.findings.extend(Located(item, name) for item in parsed.findings)
     into.conditions.extend(Located(item, name) for item in parsed.conditions)
     into.red_flags.extend(Located(item, name) for item in parsed.red_flags)
+    into.excluded_synonyms.extend(Located(item, name) for item in parsed.excluded_synonyms)
 
 
 def load_sources(root: Path | None = None) -> KnowledgeSources:

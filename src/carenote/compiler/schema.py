@@ -178,6 +178,16 @@ class RedFlagRule(Strict):
     source: SourceId
 
 
+class SynonymExclusion(Strict):
+    """Names of a finding (HPO's own labels and synonyms included) that free text must
+    not match, because in ordinary clinical prose they mean something else: HPO's
+    "Tearing" for epiphora reads "a tearing chest pain" as watery eyes."""
+
+    id: FindingId
+    phrases: list[str] = Field(min_length=1)
+    reason: str = Field(min_length=10)
+
+
 class SourceFile(Strict):
     """One YAML file of the knowledge base."""
 
@@ -185,6 +195,7 @@ class SourceFile(Strict):
     findings: list[Finding] = []
     conditions: list[Condition] = []
     red_flags: list[RedFlagRule] = []
+    excluded_synonyms: list[SynonymExclusion] = []
 
 
 LOINC_PATTERN = re.compile(_LOINC)

@@ -41,8 +41,13 @@ def build_lexicon(kb: CompiledKB, labs: LabCatalogue) -> Lexicon:
         # Outside "Phenotypic abnormality" HPO holds modifiers and onsets ("Severe",
         # "Left", "Onset") that match ordinary words, so only its phenotypes are used.
         phenotype = root in kb.ancestors[i]
+        excluded = kb.excluded_phrases.get(fid, ())
         if kb.curated_finding[i] or (phenotype and _usable(name)):
-            entries.append(LexiconEntry(id=fid, name=name, phrases=phrases))
+            entries.append(
+                LexiconEntry(
+                    id=fid, name=name, phrases=phrases, match_name=name.lower() not in excluded
+                )
+            )
         negated = kb.finding_negated_synonyms[i] if kb.finding_negated_synonyms else ()
         if negated:
             # Matched as their own entry (the name must not match as a denial too): the

@@ -36,6 +36,9 @@ class LexiconEntry:
     id: str
     name: str
     phrases: tuple[str, ...]
+    #: False when the name is shown but must not be matched in text (the knowledge base
+    #: excludes it: HPO's "Depression" would match "ST depression").
+    match_name: bool = True
 
 
 class Lexicon:
@@ -102,7 +105,8 @@ class Lexicon:
     ) -> Lexicon:
         """Compile finding entries and lab names (LOINC CURIE → names) into a lexicon.
 
-        Each entry's ``name`` is matched as well as its ``phrases``. Two entries may
+        Each entry's ``name`` (unless ``match_name`` is false) is matched as well as its
+        ``phrases``. Two entries may
         share a phrase; both are then reported for it. Phrases that are empty or made
         only of stopwords or numbers are skipped and listed in ``skipped``.
         """
@@ -112,7 +116,8 @@ class Lexicon:
         findings = PhraseTable()
         count = 0
         for index, entry in enumerate(kept):
-            for phrase in (entry.name, *entry.phrases):
+            names = (entry.name,) if entry.match_name else ()
+            for phrase in (*names, *entry.phrases):
                 if _add(findings, phrase, index, cache):
                     count += 1
                 else:
