@@ -45,6 +45,16 @@ PART_QUALIFIERS = frozenset(
     for word in "outer inner upper lower left right front back very far".split()
 )
 _OF = normalise_token("of")
+#: "when"/"while" and a subject with its copula, stepped over inside a phrase: "better
+#: when they are out of the house" = "better when out of the house", "worse when she is
+#: lying down" = "worse lying down" (or "worse when lying down").
+_WHEN = frozenset(normalise_token(word) for word in ("when", "while", "whenever"))
+_PRONOUNS = frozenset(
+    normalise_token(word) for word in ("i", "we", "you", "she", "he", "they", "it")
+)
+_COPULAS = frozenset(normalise_token(word) for word in ("am", "is", "are", "was", "were"))
+#: Pronoun and copula written as one word ("I'm", "they're"; "you're" becomes "your").
+_CONTRACTED = frozenset(normalise_token(word) for word in ("i'm", "they're", "we're"))
 #: Prepositions before a place: "swelling of the upper eyelid", "pain in the lower back".
 PLACE_PREPOSITIONS = PART_PREPOSITIONS | {_OF, normalise_token("from")}
 
@@ -123,6 +133,10 @@ class PhraseTable:
                 i += 1
             if i == len(norms):
                 return part if part[0] > best_len else (best_len, best)
+            if norms[i] in _WHEN:
+                found = self._past_subject(norms, start, i, key)
+                if found[0] > best_len:
+                    best_len, best = found
             if key[-1] in PART_PREPOSITIONS:
                 found = self._past_part(norms, start, i, key)
                 if found[0] > part[0]:
@@ -138,6 +152,26 @@ class PhraseTable:
                     if n > best_len:
                         best_len, best = n, ids
             key = (*key, norms[i])
+
+    def _past_subject(
+        self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
+    ) -> tuple[int, tuple[int, ...]]:
+        """The longest match going on after "when PRONOUN COPULA" at token ``i``, with
+        or without "when" ("worse when she is lying down"), or (0, ()) when none is."""
+        j = i + 1
+        if j < len(norms) and norms[j] in _CONTRACTED:
+            j += 1
+        elif j + 1 < len(norms) and norms[j] in _PRONOUNS and norms[j + 1] in _COPULAS:
+            j += 2
+        else:
+            return 0, ()
+        while j < len(norms) and norms[j] in SKIPPED:
+            j += 1
+        if j == len(norms):
+            return 0, ()
+        without = self._extend(norms, start, j, (*key, norms[j]))
+        kept = self._extend(norms, start, j, (*key, norms[i], norms[j]))
+        return kept if kept[0] > without[0] else without
 
     def _past_part(
         self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
