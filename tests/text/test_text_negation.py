@@ -257,3 +257,40 @@ def test_hypotheticals_and_more(
     states: Callable[[str], States], text: str, expected: States
 ) -> None:
     assert states(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ", and" with a new subject and its verb ends the scope (NegEx/ConText end a
+        # scope at a conjunction that starts a new clause).
+        (
+            "There is no rash, and the pain matches what is seen.",
+            {"Skin rash": ABSENT, "Pain": PRESENT},
+        ),
+        ("No fever, and the headache is worse today.", {"Fever": ABSENT, "Headache": PRESENT}),
+        ("No cough and I have a headache.", {"Cough": ABSENT, "Headache": PRESENT}),
+        ("No cough, and yesterday I had a fever.", {"Cough": ABSENT, "Fever": PRESENT}),
+        (
+            "No rash, and the chest pain settles with rest.",
+            {"Skin rash": ABSENT, "Chest pain": PRESENT},
+        ),
+        # ... but a list goes on.
+        (
+            "No fever, cough, and chest pain.",
+            {"Fever": ABSENT, "Cough": ABSENT, "Chest pain": ABSENT},
+        ),
+        ("No fever, and the neck stiffness.", {"Fever": ABSENT, "Neck stiffness": ABSENT}),
+        ("No fever and it is not a headache.", {"Fever": ABSENT, "Headache": ABSENT}),
+        # A cause ends the scope (NegEx termination terms).
+        ("No pneumonia as the cause of her fever.", {"Pneumonia": ABSENT, "Fever": PRESENT}),
+        (
+            "No evidence of meningitis as the source of the headache.",
+            {"Meningitis": ABSENT, "Headache": PRESENT},
+        ),
+    ],
+)
+def test_new_clause_ends_the_scope(
+    states: Callable[[str], States], text: str, expected: States
+) -> None:
+    assert states(text) == expected

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from carenote.text.lexicon import Lexicon
 from carenote.text.locations import gapped_match
-from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens
+from carenote.text.loose import clauses, loose_matches
+from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens, normalise_token
 from carenote.text.phrasetable import PLACE_PREPOSITIONS, PhraseTable
 from carenote.text.triggers import (
     CLAUSE_VERB_NORMS,
@@ -33,6 +34,8 @@ class Hit:
     negated: bool = False
     hedged: bool = False
     family: bool = False
+    #: Read from words apart (loose.py), not as written.
+    loose: bool = False
 
     def apply(self, trigger: Trigger) -> None:
         """Mark the hit with what the trigger says (flags only ever get set)."""
@@ -85,9 +88,13 @@ def find_hits(
     hits: list[Hit] = []
     state = _State()
     query_next = False
+    #: The forward scope open at each token, for phrases read loosely afterwards.
+    scopes: list[Trigger | None] = [None] * len(norms)
     i = 0
     while i < len(norms):
         tok = norms[i]
+        if state.scope is not None and state.gap <= WINDOW:
+            scopes[i] = state.scope
         if tok == "?":
             after = i > 0 and tokens.ends[i - 1] == tokens.starts[i]
             before = i + 1 < len(norms) and tokens.ends[i] == tokens.starts[i + 1]
@@ -128,8 +135,8 @@ def find_hits(
             )
             i += t_len
             continue
-        if tok == _AND and i + 1 < len(norms) and norms[i + 1] in CLAUSE_VERB_NORMS:
-            state.reset()  # "… and feels tired": a new clause with its own verb
+        if tok == _AND and _new_clause(text, tokens, i, findings):
+            state.reset()  # "… and feels tired", ", and the pain matches": a new clause
             i += 1
             continue
         if state.phrase_only and tok in _PHRASE_ENDS:
@@ -141,6 +148,7 @@ def find_hits(
         state.adjacent = False
         i += 1
     _share_places(norms, hits, lexicon)
+    _add_loose(norms, hits, lexicon, table, scopes)
     return hits
 
 
@@ -203,6 +211,128 @@ def _second_place(norms: tuple[str, ...], hit: Hit, findings: PhraseTable) -> Hi
     second = Hit(start, start + length - len(head), entries, lead_gap=0)
     second.negated, second.hedged, second.family = hit.negated, hit.hedged, hit.family
     return second
+
+
+#: Subjects that start a clause after "and": "no fever and I feel fine".
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "it"})
+#: Words that may stand between "and" and a new subject ("and yesterday I ...").
+_CLAUSE_OPENERS = frozenset(
+    normalise_token(word) for word in ("yesterday", "today", "now", "then", "later", "since")
+)
+#: Determiners of a new subject: ", and the pain matches what is seen".
+_SUBJECT_DETERMINERS = frozenset(
+    normalise_token(word) for word in "the his her their my your its this that these those".split()
+)
+#: Finite verbs that follow a subject ("the pain is", "the skin looks").
+_FINITE = frozenset(
+    (
+        "is are was were has have had does did do can could will would may might should "
+        "must seems seem looks look appears feels feel remains became becomes"
+    ).split()
+)
+_NOT_VERB_ENDINGS = ("ss", "us", "is", "ous")
+
+
+def _new_clause(text: str, tokens: Tokens, i: int, findings: PhraseTable) -> bool:
+    """Whether "and" at token ``i`` starts a clause with its own subject or verb, which
+    ends a negation scope (NegEx and ConText end a scope at a conjunction that starts a
+    new clause; Chapman et al. 2001, Harkema et al. 2009): "and feels tired", "and I
+    feel fine", ", and yesterday I came down with …", ", and the pain matches what is
+    seen", ", and the chest pain settles" (after a comma: determiner, a word or a
+    finding, and a finite verb; "and the muscle aches" goes on with a list)."""
+    norms = tokens.norms
+    k = i + 1
+    if k >= len(norms):
+        return False
+    if norms[k] in CLAUSE_VERB_NORMS:
+        return True
+    comma = i > 0 and norms[i - 1] == ","
+    while comma and k < len(norms) and norms[k] in _CLAUSE_OPENERS:
+        k += 1
+    if k < len(norms) and norms[k] in _SUBJECT_PRONOUNS and (comma or norms[k] != "it"):
+        return True
+    if not (comma and text and k + 1 < len(norms) and norms[k] in _SUBJECT_DETERMINERS):
+        return False
+    if norms[k + 1] in PUNCTUATION:
+        return False
+    # The subject is one word or a finding's phrase ("the chest pain settles"); a
+    # phrase with nothing after it is a finding of the list ("and the muscle aches").
+    verb_at = k + 1 + max(1, findings.longest(norms, k + 1)[0])
+    if verb_at >= len(norms) or norms[verb_at] in PUNCTUATION:
+        return False
+    verb = text[tokens.starts[verb_at] : tokens.ends[verb_at]].lower()
+    if verb in _FINITE:
+        return True
+    return verb.endswith(("s", "ed")) and not verb.endswith(_NOT_VERB_ENDINGS) and len(verb) > 3
+
+
+def _add_loose(
+    norms: tuple[str, ...],
+    hits: list[Hit],
+    lexicon: Lexicon,
+    table: TriggerTable,
+    scopes: list[Trigger | None],
+) -> None:
+    """Phrases told with their words apart (loose.py), where nothing read already
+    covers or is split by them; each takes the scope open where it starts."""
+    findings = lexicon.finding_table
+    triggers = table.table
+
+    def breaks(j: int) -> bool:
+        word = norms[j]
+        if word == _AND:
+            return j + 1 < len(norms) and norms[j + 1] in CLAUSE_VERB_NORMS
+        if word not in triggers.firsts:
+            return False
+        t_len = triggers.longest(norms, j)[0]
+        return t_len > 0 and (word not in findings.firsts or findings.longest(norms, j)[0] < t_len)
+
+    matches = loose_matches(norms, clauses(norms, breaks), lexicon.bags)
+    if not matches:
+        return
+    hit_at: dict[int, Hit] = {}
+    for hit in hits:
+        for k in range(hit.first, hit.last):
+            hit_at[k] = hit
+    ignored = lexicon.bags.ignored
+    taken: list[frozenset[int]] = []
+    added: list[Hit] = []
+    for match in sorted(matches, key=lambda m: (-len(m.tokens), m.last - m.first, m.first)):
+        spots = frozenset(match.tokens)
+        if any(spots <= other for other in taken):
+            continue
+        touched = {id(h): h for k in spots if (h := hit_at.get(k)) is not None}
+        inside = [h for k in range(match.first, match.last) if (h := hit_at.get(k)) is not None]
+        if any(set(h.entries) & set(match.entries) for h in inside):
+            continue  # already read there
+        if any(
+            not {k for k in range(h.first, h.last) if norms[k] not in ignored} <= spots
+            for h in touched.values()
+        ):
+            continue  # it would split a phrase read already
+        if any(spots <= set(range(h.first, h.last)) for h in touched.values()):
+            continue
+        if any(h.first not in spots and id(h) not in touched for h in inside):
+            continue  # another finding stands between its words
+        if any(
+            set(h.entries) & set(match.entries)
+            for h in added
+            if h.first < match.last and match.first < h.last
+        ):
+            continue
+        hit = Hit(match.first, match.last, match.entries, lead_gap=0, loose=True)
+        scope = scopes[match.first]
+        if scope is not None:
+            hit.apply(scope)
+        for other in touched.values():
+            hit.negated = hit.negated or other.negated
+            hit.hedged = hit.hedged or other.hedged
+            hit.family = hit.family or other.family
+        taken.append(spots)
+        added.append(hit)
+    if added:
+        hits.extend(added)
+        hits.sort(key=lambda h: h.first)
 
 
 def _gerund(text: str, tokens: Tokens, i: int, lexicon: Lexicon) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from carenote.text.abbreviations import ABBREVIATIONS, PREFIX
 from carenote.text.locations import add_location_variants, gap_heads
+from carenote.text.loose import BagIndex
 from carenote.text.normalise import normalise_token, phrase_key
 from carenote.text.phrasetable import PhraseTable
 from carenote.text.spelling import Speller
@@ -58,6 +59,7 @@ class Lexicon:
         "finding_table",
         "lab_table",
         "_speller",
+        "_bags",
         "gap_heads",
     )
 
@@ -84,6 +86,7 @@ class Lexicon:
         self.finding_table = findings
         self.lab_table = labs
         self._speller: Speller | None = None
+        self._bags: BagIndex | None = None
         #: First word → prepositions after which a gapped phrase may go on (locations.py).
         self.gap_heads = gap_heads(findings)
 
@@ -96,6 +99,14 @@ class Lexicon:
             words = {word for table in tables for key in table.phrases for word in key}
             self._speller = Speller(words)
         return self._speller
+
+    @property
+    def bags(self) -> BagIndex:
+        """Multi-word phrases by their rarest word, for phrases told with their words
+        apart (loose.py); built on the first parse (about 0.1 s), like the speller."""
+        if self._bags is None:
+            self._bags = BagIndex(self.finding_table, STOPWORDS)
+        return self._bags
 
     @classmethod
     def from_entries(

@@ -83,7 +83,7 @@ def predicate_mentions(
 ) -> list[Mention]:
     """Mentions for ``NOUN [that] LINK [not] [very] ADJ`` where "ADJ NOUN" is a phrase."""
     norms = tokens.norms
-    hit_at = {i: hit for hit in hits for i in range(hit.first, hit.last)}
+    hit_at = {i: hit for hit in hits if not hit.loose for i in range(hit.first, hit.last)}
     found: list[Mention] = []
     for i, word in enumerate(norms):
         if word not in _LINKS or i == 0:

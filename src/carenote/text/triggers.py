@@ -193,6 +193,10 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "but", "however", "although", "though", "yet", "except", "except for",
         "apart from", "aside from", "other than", "save for", "still", "nevertheless",
         "whereas", "while", "which", "who", "because", "due to", "secondary to",
+        # NegEx's and ConText's terminations for a cause ("no evidence of infection as
+        # the cause of her fever").
+        "cause of", "cause for", "causes of", "source of", "reason for", "etiology of",
+        "aetiology of", "origin of",
         "reports", "reported", "reporting", "complains of", "complained of",
         "complaining of", "complains", "c/o", "endorses", "endorsed", "endorsing", "admits",
         "presents", "presented", "presenting", "present", "positive for", "positive",
