@@ -75,6 +75,10 @@ _PHRASE_ENDS = frozenset({",", "and", "or"})
 _AND = "and"
 
 
+#: A match whose second token is one of these was read across a list of adjectives.
+_LISTED_AFTER_FIRST = frozenset({",", "and"})
+
+
 def find_hits(
     tokens: Tokens, lexicon: Lexicon, table: TriggerTable, *, text: str = ""
 ) -> list[Hit]:
@@ -125,7 +129,9 @@ def find_hits(
                 query_next = False
             _enter_scope(state, hit)
             hits.append(hit)
-            i += f_len
+            # A phrase read across listed adjectives ("a bulging, red eardrum") leaves
+            # the listed words to be read too ("red").
+            i += 1 if f_len > 2 and norms[i + 1] in _LISTED_AFTER_FIRST else f_len
             continue
         query_next = False
         if t_len:

@@ -22,6 +22,10 @@ SKIPPED = frozenset(
 #: right eye" = "swollen eye" and "pain in the left calf" = "pain in the calf", while
 #: phrases that name a side ("right bundle branch block") still match as written.
 SIDES = frozenset(normalise_token(word) for word in ("left", "right"))
+#: Separators of a list of adjectives before their noun ("bulging, red eardrum").
+_LISTING = frozenset({",", "and"})
+#: Tokens that cannot be a listed adjective (punctuation, negation, conjunctions).
+_NOT_LISTED = frozenset({",", ".", ";", ":", "(", ")", "and", "or", "but", "no", "not", "without"})
 #: Words stepped over like a side: "swelling of the upper eyelid" is a swelling of the
 #: eyelid when the lexicon has no phrase for the upper one.
 STEPPED = SIDES | frozenset(normalise_token(word) for word in ("upper", "lower", "inner", "outer"))
@@ -137,6 +141,10 @@ class PhraseTable:
                 found = self._past_subject(norms, start, i, key)
                 if found[0] > best_len:
                     best_len, best = found
+            if len(key) == 1 and norms[i] in _LISTING:
+                found = self._past_listed(norms, start, i, key)
+                if found[0] > best_len:
+                    best_len, best = found
             if key[-1] in PART_PREPOSITIONS:
                 found = self._past_part(norms, start, i, key)
                 if found[0] > part[0]:
@@ -152,6 +160,33 @@ class PhraseTable:
                     if n > best_len:
                         best_len, best = n, ids
             key = (*key, norms[i])
+
+    def _past_listed(
+        self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
+    ) -> tuple[int, tuple[int, ...]]:
+        """The longest match going on after one or two listed words (", W" or "and W") at
+        token ``i``: coordinated adjectives share their noun, so "a bulging, red eardrum"
+        names "bulging eardrum" and "a red, hot, swollen joint" names "red joint"."""
+        found: tuple[int, tuple[int, ...]] = (0, ())
+        j = i
+        for _ in range(2):
+            if j + 2 >= len(norms) or norms[j] not in _LISTING:
+                break
+            listed = norms[j + 1]
+            # An adjective: not an article or possessive, not an adverb ("a rash,
+            # mostly on his hands"), not punctuation or a negation.
+            if listed in _NOT_LISTED or listed in SKIPPED or listed.endswith("ly"):
+                break
+            j += 2
+            # The noun follows the adjectives at once: "a rash and fever on his hands"
+            # and "puffy and her ankle" are not listed adjectives.
+            if norms[j] in SKIPPED or norms[j] in PLACE_PREPOSITIONS:
+                break
+            if norms[j] not in _LISTING:
+                candidate = self._extend(norms, start, j, (*key, norms[j]))
+                if candidate[0] > found[0]:
+                    found = candidate
+        return found
 
     def _past_subject(
         self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
