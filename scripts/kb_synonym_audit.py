@@ -13,7 +13,12 @@ finding: the parser then reports all of them, which is right for a general findi
 its subtype ("pounding headache": headache and throbbing headache) and wrong when one of
 them is another thing (a swollen ankle after a sprain is not pedal oedema).
 
-Usage: python3 scripts/kb_synonym_audit.py [--two] [--min-hits N] [--shared]
+With ``--hpo`` it lists the one-word names that come from HPO alone (labels and synonyms
+of terms the knowledge base does not curate: the parser matches every HPO phenotype),
+with their prose hits: HPO's "Ordering" (atypical sorting) reads "in order to", its
+"Falls" reads "a fall in blood pressure". Such a name goes in ``excluded_synonyms``.
+
+Usage: python3 scripts/kb_synonym_audit.py [--two] [--min-hits N] [--shared | --hpo]
 It is a review aid for people; nothing in the package imports it.
 """
 
@@ -66,6 +71,33 @@ def _shared(root: Path) -> int:
     return 0
 
 
+def _hpo_one_word(root: Path, min_hits: int) -> int:
+    """Print one-word phrases of uncurated HPO terms that the knowledge base prose uses."""
+    from carenote.engine import load_engine
+
+    engine = load_engine()
+    kb, lexicon = engine.kb, engine.lexicon
+    curated = {fid for fid, flag in zip(kb.finding_ids, kb.curated_finding, strict=True) if flag}
+    hits: Counter[str] = Counter()
+    for _, text in _prose(root):
+        hits.update(tokenise(text).norms)
+    out = sys.stdout
+    out.write("hits\tword\tfindings\n")
+    rows = []
+    for key, values in lexicon.finding_table.phrases.items():
+        entries = [lexicon.entries[v] for v in values]
+        if len(key) != 1 or not any(
+            e.id.startswith("HP:") and e.id not in curated for e in entries
+        ):
+            continue
+        if hits[key[0]] >= min_hits:
+            names = " | ".join(f"{e.id} {e.name}" for e in entries)
+            rows.append((hits[key[0]], key[0], names))
+    for count, word, names in sorted(rows, reverse=True):
+        out.write(f"{count}\t{word}\t{names}\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the audit table (tab-separated) to standard output."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -76,10 +108,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--shared", action="store_true", help="list phrases that name several findings"
     )
+    parser.add_argument(
+        "--hpo", action="store_true", help="list one-word names from uncurated HPO terms"
+    )
     args = parser.parse_args(argv)
     root = knowledge_dir()
     if args.shared:
         return _shared(root)
+    if args.hpo:
+        return _hpo_one_word(root, max(args.min_hits, 1))
     loaded = load_sources(root)
     users: dict[str, set[str]] = {}
     for condition in loaded.conditions:

@@ -156,3 +156,9 @@ def test_causes_of_dizziness_list_it(engine: Engine) -> None:
     for condition in causes:
         row = kb.condition_ids.index(condition)
         assert kb.direct[row, column] >= 0.2, condition
+
+
+def test_twitching_is_not_an_emg_finding(engine: Engine) -> None:
+    named = _named(engine, "Her eyelid keeps twitching.")
+    assert "HP:0010546" not in named
+    assert "HP:0031166" in named
