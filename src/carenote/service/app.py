@@ -36,6 +36,8 @@ def load_check_engine(settings: Settings) -> CheckEngine | None:
         logger.warning("carenote.engine.load_engine is not available; check routes answer 503")
         return None
     engine: CheckEngine = load_engine(settings.engine_cache_dir)
+    # Build the free-text lexicon (about a second) before the first request, not during it.
+    engine.parse_text("warm-up", None, None)
     return engine
 
 
