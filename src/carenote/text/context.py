@@ -134,6 +134,8 @@ def find_hits(
             i += 1 if f_len > 2 and norms[i + 1] in _LISTED_AFTER_FIRST else f_len
             continue
         query_next = False
+        if t_len > 1:
+            t_len, found = _cut_before_finding(norms, i, t_len, found, lexicon, table)
         if t_len:
             _on_trigger(state, table.triggers[found[0]])
             state.phrase_only = norms[i : i + t_len] in _GERUND_SCOPED and _gerund(
@@ -339,6 +341,26 @@ def _add_loose(
     if added:
         hits.extend(added)
         hits.sort(key=lambda h: h.first)
+
+
+def _cut_before_finding(
+    norms: tuple[str, ...],
+    i: int,
+    t_len: int,
+    found: tuple[int, ...],
+    lexicon: Lexicon,
+    table: TriggerTable,
+) -> tuple[int, tuple[int, ...]]:
+    """The trigger at ``i`` cut short where a finding starts inside it and goes on past
+    its end, when what is left is a trigger too: in "has not stopped breastfeeding" the
+    pseudo-trigger "not stopped" would swallow the first word of the negative phrase
+    "stopped breastfeeding", which "not" negates (a double negation: she breastfeeds)."""
+    findings = lexicon.finding_table
+    for k in range(i + 1, i + t_len):
+        if norms[k] in findings.firsts and k + findings.longest(norms, k)[0] > i + t_len:
+            shorter = table.table.longest(norms[:k], i)
+            return shorter if shorter[0] else (t_len, found)
+    return t_len, found
 
 
 def _gerund(text: str, tokens: Tokens, i: int, lexicon: Lexicon) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from carenote.text.abbreviations import ABBREVIATIONS, PREFIX
 from carenote.text.locations import add_location_variants, gap_heads
 from carenote.text.loose import BagIndex
-from carenote.text.normalise import normalise_token, phrase_key
+from carenote.text.normalise import CANNOT, normalise_token, phrase_key
 from carenote.text.phrasetable import PhraseTable
 from carenote.text.spelling import Speller
 from carenote.text.triggers import TriggerTable, build_triggers
@@ -167,12 +167,24 @@ BODY_PARTS = frozenset(
 )  # fmt: skip
 
 
+#: Verbs of the senses whose subject may be what is sensed: "she can't smell" is anosmia,
+#: "the discharge doesn't smell" is not; likewise "it doesn't taste of anything", "it
+#: doesn't feel right", "it doesn't look infected", "it doesn't sound like asthma".
+_SENSED = frozenset(phrase_key("smell taste feel look sound"))
+
+
 def _add(root: PhraseTable, phrase: str, value: int, cache: dict[str, str]) -> bool:
     key = phrase_key(phrase, cache)
     if not key or all(word in STOPWORDS or word[0].isdigit() for word in key):
         return False
     if len(key) == 1 and key[0] in BODY_PARTS:
         return False
+    if CANNOT in key[:-1]:
+        # "can't sleep" also reads "not sleeping", "won't swallow" and "doesn't hear"
+        # (an inability is said both ways), except with a verb of the senses.
+        at = key.index(CANNOT)
+        if key[at + 1] not in _SENSED:
+            root.add((*key[:at], "not", *key[at + 1 :]), value)
     return root.add(key, value)
 
 

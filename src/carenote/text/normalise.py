@@ -72,14 +72,26 @@ _SPELLING = (
 _SPELLING_RE = re.compile("|".join(re.escape(old) for old, _ in _SPELLING))
 _SPELLING_MAP = MappingProxyType(dict(_SPELLING))
 
-#: Contractions and run-together negations all become "not", so one trigger list
-#: covers "doesn't", "does not", "didnt", "cannot" and "can't".
+#: Contractions and run-together negations become "not", so one trigger list covers
+#: "doesn't", "does not" and "didnt" ...
 _NOT_WORDS = frozenset(
     {
-        "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent",
-        "hasnt", "havent", "hadnt", "wont", "couldnt", "shouldnt", "wouldnt",
+        "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent",
+        "hasnt", "havent", "hadnt", "wont", "shouldnt", "wouldnt",
     }
 )  # fmt: skip
+#: ... except an inability, which is a finding of its own: "can't smell" (anosmia) is not
+#: "doesn't smell" (said of a discharge). "can't", "cannot", "can not", "couldn't" and
+#: "could not" all become :data:`CANNOT` (a negation trigger as well).
+CANNOT = "cannot"
+_CANNOT_WORDS = frozenset({"cannot", "cant", "couldnt"})
+_CANNOT_CONTRACTED = ("can't", "couldn't")
+#: The first word of a two-word inability ("can not", "could not"), lower case.
+_CAN = frozenset({"can", "could"})
+#: "do", "does", "did" before "not" are dropped, as in "doesn't": "does not fade" =
+#: "doesn't fade" (normalised; "does" becomes "doe").
+_DO = frozenset({"do", "does", "did"})
+_DO_NORMS = frozenset({"do", "doe", "did"})
 #: Plural endings that are not plurals (status, sepsis, abscess).
 _NOT_PLURAL = ("ss", "us", "is")
 _ES_PLURAL = ("shes", "ches", "xes", "sses", "zes")
@@ -147,6 +159,8 @@ def normalise_token(raw: str) -> str:
         return PREFIX + raw  # "HTN" as written; "htn" stays an ordinary word
     word = raw.lower().replace("’", "'")
     if "'" in word:
+        if word in _CANNOT_CONTRACTED:
+            return CANNOT
         if word.endswith("n't"):
             return "not"
         if word.endswith("'s"):
@@ -154,6 +168,8 @@ def normalise_token(raw: str) -> str:
         word = word.replace("'", "")
     if word in _NOT_WORDS:
         return "not"
+    if word in _CANNOT_WORDS:
+        return CANNOT
     if len(word) > 3 and word[-1] == "s" and not word[0].isdigit():
         if word.endswith("ies"):
             word = word[:-3] + "y"
@@ -192,6 +208,12 @@ def tokenise(text: str, cache: dict[str, str] | None = None) -> Tokens:
             norms.append(ABBREVIATION_DOT)
             starts.append(match.start())
             ends.append(match.end())
+            previous = raw
+            continue
+        if norms and raw.lower() == "not" and previous.lower() in _CAN | _DO:
+            # "can not" is one word, as "cannot" is; "does not" is "doesn't".
+            norms[-1] = CANNOT if previous.lower() in _CAN else "not"
+            ends[-1] = match.end()
             previous = raw
             continue
         previous = raw
@@ -240,10 +262,16 @@ def phrase_key(phrase: str, cache: dict[str, str] | None = None) -> tuple[str, .
         words = simple.split()  # the common case, several times faster than the regex
     else:
         words = [raw for raw in _TOKEN.findall(phrase) if raw not in PUNCTUATION]
-    if cache is None:
-        return tuple(normalise_token(raw) for raw in words)
-    key = []
+    key: list[str] = []
     for raw in words:
+        if key and key[-1] in _CAN | _DO_NORMS and raw.lower() == "not":
+            # "can not smell" = "cannot smell", "does not fade" = "doesn't fade"
+            # (see :func:`tokenise`).
+            key[-1] = CANNOT if key[-1] in _CAN else "not"
+            continue
+        if cache is None:
+            key.append(normalise_token(raw))
+            continue
         norm = cache.get(raw)
         if norm is None:
             norm = cache[raw] = normalise_token(raw)

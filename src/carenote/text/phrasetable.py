@@ -25,7 +25,9 @@ SIDES = frozenset(normalise_token(word) for word in ("left", "right"))
 #: Separators of a list of adjectives before their noun ("bulging, red eardrum").
 _LISTING = frozenset({",", "and"})
 #: Tokens that cannot be a listed adjective (punctuation, negation, conjunctions).
-_NOT_LISTED = frozenset({",", ".", ";", ":", "(", ")", "and", "or", "but", "no", "not", "without"})
+_NOT_LISTED = frozenset(
+    {",", ".", ";", ":", "(", ")", "and", "or", "but", "no", "not", "cannot", "without"}
+)
 #: Words stepped over like a side: "swelling of the upper eyelid" is a swelling of the
 #: eyelid when the lexicon has no phrase for the upper one.
 STEPPED = SIDES | frozenset(normalise_token(word) for word in ("upper", "lower", "inner", "outer"))

@@ -35,7 +35,7 @@ _DEGREES = frozenset(
     normalise_token(word)
     for word in ("very", "slightly", "mildly", "quite", "now", "more", "increasingly", "also")
 )
-_NOT = "not"
+_NOT = frozenset({"not", "cannot"})
 _AUXILIARIES = frozenset(
     normalise_token(word) for word in ("has", "have", "had", "is", "are", "was", "were", "been")
 )
@@ -96,8 +96,8 @@ def predicate_mentions(
             noun -= 1
         j = i + 1
         negated = False
-        while j < len(norms) and (norms[j] in _DEGREES or norms[j] == _NOT):
-            negated = negated or norms[j] == _NOT
+        while j < len(norms) and (norms[j] in _DEGREES or norms[j] in _NOT):
+            negated = negated or norms[j] in _NOT
             j += 1
         if word in _HAVE and not _ends_phrase(norms, _adjectives(norms, j)):
             continue

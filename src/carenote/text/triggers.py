@@ -119,7 +119,7 @@ CLAUSE_VERB_NORMS = frozenset(normalise_token(verb) for verb in CLAUSE_VERBS)
 
 _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     (NEG_PRE, (
-        "no", "not", "denies", "denying", "deny", "without", "w/o",
+        "no", "not", "cannot", "denies", "denying", "deny", "without", "w/o",
         "negative for", "neg for", "no history of", "no hx of", "no evidence of",
         "no sign of", "no signs of", "no symptoms of", "absence of", "free of", "free from",
         "never", "never had", "neither", "nor", "no complaints of", "no c/o", "lack of",
@@ -159,6 +159,7 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "is possible", "is suspected", "was suspected", "is likely", "not be excluded",
         "not be ruled out", "not ruled out", "is probable",
         "was not ruled out", "is not ruled out", "is not excluded",
+        "cannot be excluded", "cannot be ruled out",
     )),
     # "cannot exclude X" / "X not excluded" normalise alike ("exclud"): the position
     # next to a finding decides.
@@ -188,6 +189,8 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "not responding", "no response", "not resolved", "not resolve", "not go away",
         "not gone away", "not settle", "not settled", "not subside", "not subsided",
         "not stop", "not stopped", "not help", "not helped",
+        # "can't stop coughing", "cannot get rid of this cough": the finding is there.
+        "cannot stop", "cannot help", "cannot get rid of", "cannot shake off",
     )),
     (STOP, (
         "but", "however", "although", "though", "yet", "except", "except for",
