@@ -64,6 +64,17 @@ _EXCLUDING = frozenset(
     )
 )
 _COMMA = ","
+#: Numbers and quantifiers say how many or how much: a phrase that has one needs it in
+#: the text ("tired all the time" is not "tired by the time she gets home", "moving all
+#: four limbs" not "moving two limbs"), and no other may stand among its words ("took
+#: all her tablets" is not "took too many tablets"). A phrase without one may have one
+#: among its words ("refused her last three feeds" = "refused feeds").
+QUANTIFIERS = frozenset(
+    phrase_key(
+        "all every each both few several many some none any half once twice "
+        "one two three four five six seven eight nine ten dozen"
+    )
+)
 #: Words that change what a phrase says when they stand among its words: "chest pain
 #: that settles with rest" is not "chest pain at rest", "itching better at night" is not
 #: "itching at night", "rash before the fever" not "rash with fever".
@@ -128,7 +139,7 @@ class BagIndex:
     __slots__ = ("by_anchor", "ignored")
 
     def __init__(self, table: PhraseTable, stopwords: Iterable[str]) -> None:
-        ignored = frozenset(stopwords) | PLACE_PREPOSITIONS | SKIPPED | _FUNCTION
+        ignored = (frozenset(stopwords) - QUANTIFIERS) | PLACE_PREPOSITIONS | SKIPPED | _FUNCTION
         #: Words that are not content words of a phrase.
         self.ignored = ignored
         merged: dict[frozenset[str], tuple[tuple[str, ...], set[int], set[str]]] = {}
@@ -233,7 +244,8 @@ def _place(
         for j in range(first, last + 1)
         if j not in taken and norms[j] not in PUNCTUATION and norms[j] not in SKIPPED
     ]
-    if any((w in _CONJUNCTIONS or w in _REVERSING) and w not in bag.written for w in gap):
+    counted = bool(bag.written & QUANTIFIERS) or any(w[0].isdigit() for w in bag.written)
+    if any(_changes(w, counted) and w not in bag.written for w in gap):
         return None  # "hot and flushed" is not "hot flushes"
     if spots != sorted(spots):
         # Another order only as a predicate: "NOUN [that] LINK [very] ADJ".
@@ -242,3 +254,12 @@ def _place(
     elif len(gap) > MAX_EXTRA_ORDERED:
         return None
     return LooseMatch(first, last + 1, bag.entries, tuple(spots))
+
+
+def _changes(word: str, counted: bool) -> bool:
+    """A word that changes what a phrase says when it stands among the phrase's words
+    and the phrase does not have it: "and"/"or", a reversing word, or a number or a
+    quantifier when the phrase is ``counted`` (has one of its own)."""
+    if word in _CONJUNCTIONS or word in _REVERSING:
+        return True
+    return counted and (word in QUANTIFIERS or word[0].isdigit())

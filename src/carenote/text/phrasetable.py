@@ -18,6 +18,11 @@ from carenote.text.normalise import normalise_token
 SKIPPED = frozenset(
     normalise_token(word) for word in ("the", "an", "his", "her", "their", "my", "your", "its")
 )
+#: Demonstratives, stepped over like articles inside a match when no phrase goes on with
+#: them: "pain in this knee", "an ache behind that ear". "that" only after a preposition,
+#: where it cannot start a relative clause ("pain that wakes him").
+DEMONSTRATIVES = frozenset(normalise_token(word) for word in ("this", "these", "those"))
+_THAT = normalise_token("that")
 #: Side words stepped over inside a match when no phrase goes on with them, so "swollen
 #: right eye" = "swollen eye" and "pain in the left calf" = "pain in the calf", while
 #: phrases that name a side ("right bundle branch block") still match as written.
@@ -135,7 +140,7 @@ class PhraseTable:
             if key not in prefixes:
                 return part if part[0] > best_len else (best_len, best)
             i += 1
-            while i < len(norms) and norms[i] in SKIPPED:
+            while i < len(norms) and (norms[i] in SKIPPED or self._demonstrative(key, norms[i])):
                 i += 1
             if i == len(norms):
                 return part if part[0] > best_len else (best_len, best)
@@ -162,6 +167,13 @@ class PhraseTable:
                     if n > best_len:
                         best_len, best = n, ids
             key = (*key, norms[i])
+
+    def _demonstrative(self, key: tuple[str, ...], word: str) -> bool:
+        """Whether ``word`` is a demonstrative to step over after ``key``."""
+        if word not in DEMONSTRATIVES and not (word == _THAT and key[-1] in PLACE_PREPOSITIONS):
+            return False
+        longer = (*key, word)
+        return longer not in self.prefixes and longer not in self.phrases
 
     def _past_listed(
         self, norms: tuple[str, ...], start: int, i: int, key: tuple[str, ...]
