@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
+from carenote.text.compounds import compound_effect
 from carenote.text.context import Hit, find_hits
 from carenote.text.demographics import SexValue, find_demographics, gestation
 from carenote.text.durations import find_durations
@@ -126,6 +127,9 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
         start, end = tokens.starts[hit.first], tokens.ends[hit.last - 1]
         if _inside_compound(text, end):
             continue
+        compound = compound_effect(tokens, hit.first, hit.last)
+        if compound == "drop":
+            continue  # "stroke volume", "a rash guard"
         negated = hit.negated or _non_prefixed(tokens, hit.first)
         for index in hit.entries:
             entry = lexicon.entries[index]
@@ -139,7 +143,7 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
                     choice_id="absent" if negated else "present",
                     span=(start, end),
                     text=text[start:end],
-                    hedged=hit.hedged or sense == "hedge",
+                    hedged=hit.hedged or sense == "hedge" or compound == "hedge",
                     subject="family" if hit.family else "patient",
                 )
             )

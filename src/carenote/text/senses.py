@@ -207,6 +207,15 @@ SENSES: tuple[Sense, ...] = (
         keep_after=re.compile(r"\s+(?:to\s+(?:the\s+)?touch|when\s+touched)", re.IGNORECASE),
         action="hedge",
     ),
+    # "guard" as a noun is a thing (a rash guard, a mouth guard, a fire guard); the sign
+    # is "guarding" of the abdomen, said with the abdomen near.
+    Sense(
+        word=re.compile(r"guards?", re.IGNORECASE),
+        names=re.compile(r"guarding", re.IGNORECASE),
+        keep_near=re.compile(
+            r"\b(?:abdom\w*|belly|tummy|stomach|rigid\w*|tender\w*|rebound)\b", re.I
+        ),
+    ),
     # "eye drops" are a medicine; HPO lists "Eye drop" as a synonym of ptosis (a drooping
     # eyelid), which is meant only when the lid is talked about.
     Sense(
