@@ -14,6 +14,7 @@ from carenote.text.locations import gapped_match
 from carenote.text.loose import clauses, loose_matches
 from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens, normalise_token
 from carenote.text.phrasetable import PLACE_PREPOSITIONS, PhraseTable
+from carenote.text.subjects import PERSONS, other_subject
 from carenote.text.triggers import (
     CLAUSE_VERB_NORMS,
     POST_WINDOW,
@@ -45,6 +46,8 @@ class Hit:
 
 
 _QUERY = Trigger("pre", hedge=True)
+#: A clause whose subject is someone else ("her mother smokes"; subjects.py).
+_OTHER_SUBJECT = Trigger("pre", family=True)
 
 
 @dataclass(slots=True)
@@ -143,6 +146,12 @@ def find_hits(
             )
             i += t_len
             continue
+        if tok in PERSONS:
+            n = other_subject(text, tokens, i, findings)
+            if n:
+                _on_trigger(state, _OTHER_SUBJECT)
+                i += n
+                continue
         if tok == _AND and _new_clause(text, tokens, i, findings):
             state.reset()  # "… and feels tired", ", and the pain matches": a new clause
             i += 1

@@ -18,6 +18,7 @@ from carenote.text.predicates import predicate_mentions
 from carenote.text.readings import reread
 from carenote.text.senses import everyday_sense
 from carenote.text.spans import SpanSet
+from carenote.text.subjects import about_others
 from carenote.text.vital_rules import VITAL_RULES, findings_from_vitals
 from carenote.text.vitals import find_vitals
 
@@ -144,7 +145,7 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
                     span=(start, end),
                     text=text[start:end],
                     hedged=hit.hedged or sense == "hedge" or compound == "hedge",
-                    subject="family" if hit.family else "patient",
+                    subject="family" if hit.family and not about_others(entry.name) else "patient",
                 )
             )
     taken = SpanSet()

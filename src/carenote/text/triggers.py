@@ -102,7 +102,31 @@ _RELATIVE_REPORTS = (
     "has given",
     "had given",
     "gave",
+    "thinks",
+    "thought",
+    "feels",
+    "felt",
+    "believes",
+    "found",
+    "has found",
+    "witnessed",
+    "has witnessed",
+    "heard",
+    "has heard",
+    "is anxious",
+    "is sure",
+    "mentions",
+    "explains",
+    "brought",
+    "brings",
+    "took",
+    "called",
 )
+#: Who may tell the story: a relative, a partner or a friend ("her husband has noticed").
+_REPORTERS = (
+    *_RELATIVES, "husband", "wife", "partner", "boyfriend", "girlfriend", "spouse",
+    "friend", "roommate", "flatmate", "colleague", "carer", "teacher",
+)  # fmt: skip
 
 #: Verbs that start a clause of their own after "and": "he has lost weight without
 #: trying and feels tired" does not deny the tiredness. "and" before one of them ends a
@@ -206,7 +230,7 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "notable for", "significant for", "remarkable for", "she", "he", "they", "patient",
         "pt", ", has", ", had", ", have", ", is", ", was", "and has", "and had", "and is",
         "and was", "and have", "now has", "developed", "then developed", "subsequently",
-        *(f"{who} {verb}" for who in _RELATIVES for verb in _RELATIVE_REPORTS),
+        *(f"{who} {verb}" for who in _REPORTERS for verb in _RELATIVE_REPORTS),
     )),
 )  # fmt: skip
 
