@@ -59,7 +59,7 @@ PRESENT = [
     ("He has had a low-grade temperature for two days.", FEVER),
     ("She pulled a tick off her leg after hiking.", TICK),
     ("He found a tick behind his knee.", TICK),
-    ("Her father removed a tick from her scalp.", TICK),
+    ("She removed a tick from behind her ear.", TICK),
     ("The rash looks like a bull's eye.", ERYTHEMA_MIGRANS),
     ("A target-like rash on the thigh.", ERYTHEMA_MIGRANS),
     ("An expanding red rash on the back.", ERYTHEMA_MIGRANS),
