@@ -43,6 +43,8 @@ def found(text: str, lexicon: Lexicon) -> dict[str, str]:
         ("She keeps fit by running.", set(), {"Seizure"}),
         ("He had a fit at school.", {"Seizure"}, set()),
         ("Two fits this morning.", {"Seizure"}, set()),
+        ("She woke after a bad coughing fit.", set(), {"Seizure"}),
+        ("He had a fit of laughter.", set(), {"Seizure"}),
         ("A faint erythematous macular rash on the trunk.", {"Skin rash"}, {"Syncope"}),
         ("She felt faint and sweaty.", {"Syncope"}, set()),
         ("He had a fainting episode.", {"Syncope"}, set()),

@@ -65,10 +65,17 @@ SENSES: tuple[Sense, ...] = (
         names=None,
         drop_after=re.compile(
             r"\s*,?\s*(?:and\s+(?:well|healthy|active)|apparently|healthy|young|active|"
-            r"looking|for\b|to\s+(?:work|travel|fly|drive))",
+            r"looking|for\b|to\s+(?:work|travel|fly|drive)|of\s+(?:coughing|laughter|"
+            r"laughing|sneezing|crying|giggles|rage|temper|pique))",
             re.IGNORECASE,
         ),
-        drop_before=re.compile(r"\b(?:keep|keeps|keeping|physically|very|otherwise)\s+$", re.I),
+        # "a coughing fit", "a fit of laughter": a bout of something else.
+        drop_before=re.compile(
+            r"\b(?:keep|keeps|keeping|physically|very|otherwise|"
+            r"cough(?:ing)?|sneez(?:e|ing)|laugh(?:ing|ter)?|cry(?:ing)?|giggl(?:e|ing)|"
+            r"choking|temper|jealous|panic)\s+$",
+            re.I,
+        ),
     ),
     # "faint" as an adjective before any noun: "a faint early diastolic murmur", "the
     # faint outline". "had a faint last week", "a faint feeling", "a faint and a fall"
