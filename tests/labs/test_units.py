@@ -91,3 +91,13 @@ def test_calcium_low_in_mmol_matches_low_in_mg(catalogue: LabCatalogue) -> None:
     assert mmol.interpretation == "L"
     assert mmol.code == "LOINC:2000-8"
     assert mmol.finding == "HP:0002901"
+
+
+
+def test_a_glucose_of_unknown_timing_is_read_as_random_and_a_fasting_one_as_fasting(
+    catalogue: LabCatalogue,
+) -> None:
+    # 5.8 mmol/L is normal for a random sample, impaired for a fasting one (ADA).
+    for code, expected in (("LOINC:2345-7", "N"), ("LOINC:1558-6", "H")):
+        lab = LabInput(code=code, value=5.8, unit="mmol/L")
+        assert interpret(catalogue, lab, age_years=40, sex="male").interpretation == expected
