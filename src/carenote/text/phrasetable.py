@@ -29,6 +29,7 @@ _THAT = normalise_token("that")
 SIDES = frozenset(normalise_token(word) for word in ("left", "right"))
 #: Separators of a list of adjectives before their noun ("bulging, red eardrum").
 _LISTING = frozenset({",", "and"})
+_COMMA = ","
 #: Tokens that cannot be a listed adjective (punctuation, negation, conjunctions).
 _NOT_LISTED = frozenset(
     {",", ".", ";", ":", "(", ")", "and", "or", "but", "no", "not", "cannot", "without"}
@@ -152,6 +153,15 @@ class PhraseTable:
                 found = self._past_listed(norms, start, i, key)
                 if found[0] > best_len:
                     best_len, best = found
+            if norms[i] == _COMMA and i + 1 < len(norms):
+                # A phrase written as a list keeps no commas ("red, warm and tender
+                # area" is stored as "red warm and tender area"): a comma between its
+                # words is stepped over when a listed word follows it, i.e. the phrase
+                # goes on past that word ("stiff, neck" is not "stiff neck"). It beats
+                # a listed adjective's match over the same words.
+                n, ids = self.resume(norms, start, i + 1, (*key, norms[i + 1]))
+                if n > i + 2 - start and n >= best_len:
+                    best_len, best = n, ids
             if key[-1] in PART_PREPOSITIONS:
                 found = self._past_part(norms, start, i, key)
                 if found[0] > part[0]:
@@ -198,6 +208,11 @@ class PhraseTable:
                 break
             if norms[j] not in _LISTING:
                 candidate = self._extend(norms, start, j, (*key, norms[j]))
+                if norms[j] in SIDES and j + 1 < len(norms):
+                    # "a pink, gritty, watery right eye": the side is stepped over too.
+                    stepped = self._extend(norms, start, j + 1, (*key, norms[j + 1]))
+                    if stepped[0] > candidate[0]:
+                        candidate = stepped
                 if candidate[0] > found[0]:
                     found = candidate
         return found

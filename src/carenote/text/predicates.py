@@ -33,8 +33,11 @@ _RELATIVES = frozenset({"that", "which"})
 #: Degree words stepped over between the verb and the adjective.
 _DEGREES = frozenset(
     normalise_token(word)
-    for word in ("very", "slightly", "mildly", "quite", "now", "more", "increasingly", "also")
-)
+    for word in (
+        "very", "slightly", "mildly", "quite", "now", "more", "increasingly", "also", "really",
+        "so", "extremely", "still",
+    )
+)  # fmt: skip
 _NOT = frozenset({"not", "cannot"})
 _AUXILIARIES = frozenset(
     normalise_token(word) for word in ("has", "have", "had", "is", "are", "was", "were", "been")
@@ -129,7 +132,8 @@ def _candidates(
     as in "face drooping") that is a whole lexicon phrase; the noun may be one word
     ("rash") or two ("tympanic membrane")."""
     out: list[tuple[tuple[str, ...], int, int]] = []
-    for adjective in _adjectives(norms, first_adjective):
+    adjectives = _adjectives(norms, first_adjective)
+    for adjective in adjectives:
         word = _PREDICATE_SENSES.get(norms[adjective], norms[adjective])
         for first in (noun - 1, noun):
             if first < 0 or norms[first] in PUNCTUATION:
@@ -143,6 +147,23 @@ def _candidates(
             if found:
                 out.append((found[0], first, adjective))
                 break
+    out.extend(_pairs(norms, noun, adjectives, lexicon))
+    return out
+
+
+def _pairs(
+    norms: tuple[str, ...], noun: int, adjectives: list[int], lexicon: Lexicon
+) -> list[tuple[tuple[str, ...], int, int]]:
+    """Two listed adjectives with the noun, in the text's order: "the area is warm, swollen
+    and tender" names "warm swollen area" and "swollen and tender area" (findings named by
+    two qualities together, as an inflamed area of skin is)."""
+    out: list[tuple[tuple[str, ...], int, int]] = []
+    for n, one in enumerate(adjectives):
+        for two in adjectives[n + 1 :]:
+            pair = (norms[one], norms[two])
+            for key in ((*pair, norms[noun]), (pair[0], "and", pair[1], norms[noun])):
+                if lexicon.match_finding(key, 0)[0] == len(key):
+                    return [(key, noun, two)]  # one reading of the list is enough
     return out
 
 

@@ -230,6 +230,24 @@ SENSES: tuple[Sense, ...] = (
         names=re.compile(r"ptosis", re.IGNORECASE),
         keep_near=re.compile(r"\b(?:eyelids?|lids?|droop\w*|ptosis)\b", re.IGNORECASE),
     ),
+    # "pale" names pallor when said of a person or the skin; before a colour or a
+    # stool, urine or motion it is that thing's colour ("pale stools", "a pale yellow
+    # colour", "loose pale stools"), and after a colour noun likewise ("urine is pale").
+    Sense(
+        word=re.compile(r"pale", re.IGNORECASE),
+        names=re.compile(r"pallor", re.IGNORECASE),
+        drop_after=re.compile(
+            r"\s*,?\s*(?:and\s+)?(?:yellow|straw|brown|grey|gray|green|pink|blue|white|"
+            r"cream|clay|colou?red|colou?r|stools?|poos?|poops?|faeces|feces|motions?|"
+            r"urine|wee|pee|bowel)\b",
+            re.IGNORECASE,
+        ),
+        drop_before=re.compile(
+            r"\b(?:urine|wee|pee|stools?|poos?|faeces|feces|motions?)\s+(?:is|are|was|were|"
+            r"looks?|looked|seems?)?\s*(?:a\s+)?(?:normal\s+|very\s+|quite\s+)?$",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 #: How far around a mention the rules look (characters).
