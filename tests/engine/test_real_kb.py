@@ -162,3 +162,29 @@ def test_excluded_synonyms_are_not_matched(engine: Engine, text: str, not_read: 
 def test_an_excluded_synonym_leaves_the_other_names(engine: Engine) -> None:
     found = {m.id for m in engine.parse_text("Her eyes are watering all day.").mentions}
     assert "HP:0009926" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # FAST in the words people use: a drooping face, a weak arm, garbled speech.
+        (
+            "A 70-year-old with a drooping right side of her face and garbled speech.",
+            "emergency_ambulance",
+        ),
+        ("A 60-year-old man has a weak right arm and slurred speech.", "emergency_ambulance"),
+        # Weakness with lost reflexes: suspected Guillain-Barré syndrome.
+        (
+            "A 40-year-old has weakness of both legs and absent knee and ankle reflexes.",
+            "emergency",
+        ),
+        # A swollen joint with fever: septic arthritis until proven otherwise.
+        ("A 65-year-old has a hot, swollen right knee and a temperature of 38.9 C.", "emergency"),
+    ],
+)
+def test_emergencies_told_in_plain_words_are_emergencies(
+    engine: Engine, text: str, level: str
+) -> None:
+    case, _ = case_from_parse(engine.parse_text(text))
+    got = engine.check(case).triage.level
+    assert TRIAGE_ORDER.index(got) <= TRIAGE_ORDER.index(level), got
