@@ -188,3 +188,26 @@ def test_emergencies_told_in_plain_words_are_emergencies(
     case, _ = case_from_parse(engine.parse_text(text))
     got = engine.check(case).triage.level
     assert TRIAGE_ORDER.index(got) <= TRIAGE_ORDER.index(level), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 72-year-old man with COPD is more breathless despite using his inhaler.",
+        "A 70-year-old with COPD is more breathless with green sputum and is now confused.",
+        "A 70-year-old with COPD is breathless at rest with green sputum.",
+        "A 70-year-old with COPD is more breathless with green sputum, SpO2 86% on room air.",
+    ],
+)
+def test_a_copd_flare_with_a_hospital_criterion_is_an_emergency(engine: Engine, text: str) -> None:
+    # NICE NG115 / GOLD 2024: failure of initial treatment, confusion, breathlessness at
+    # rest and low saturation are reasons to treat an exacerbation in hospital.
+    case, _ = case_from_parse(engine.parse_text(text))
+    level = engine.check(case).triage.level
+    assert TRIAGE_ORDER.index(level) <= TRIAGE_ORDER.index("emergency"), level
+
+
+def test_a_copd_flare_without_one_is_seen_within_a_day(engine: Engine) -> None:
+    text = "A 67-year-old with COPD has 3 days of more cough and green sputum."
+    case, _ = case_from_parse(engine.parse_text(text))
+    assert engine.check(case).triage.level == "consultation_24"
