@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import re
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -126,9 +128,38 @@ def run(host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     if workers > 1:
         # Each worker loads the engine (a few seconds); give it time before the
         # supervisor's health check counts it as dead.
-        uvicorn.run("carenote.service.app:create_app", factory=True, host=host, port=port,
-                    workers=workers, log_config=log_config(), proxy_headers=True,
-                    timeout_worker_healthcheck=120)
+        config = uvicorn.Config("carenote.service.app:create_app", factory=True, host=host,
+                                port=port, workers=workers, log_config=log_config(),
+                                proxy_headers=True, timeout_worker_healthcheck=120)
+        _serve_workers(config)
     else:
         uvicorn.run(create_app(settings), host=host, port=port, log_config=log_config(),
                     proxy_headers=True)
+
+
+def _serve_workers(config: uvicorn.Config) -> None:
+    """Run ``config.workers`` worker processes on one listening socket.
+
+    What ``uvicorn.run`` does for several workers, plus TCP_NODELAY on the listening
+    socket (accepted connections inherit it on Linux): the workers serve a socket bound
+    by the supervisor, whose connections otherwise wait about 40 ms for a delayed ACK
+    between the two writes of a response (measured: 22 requests/s on one keep-alive
+    connection with 2 workers, against 420 with 1).
+    """
+    from uvicorn.supervisors import Multiprocess
+
+    sock = listening_socket(config)
+    # uvicorn 0.37-0.4x take the server's run as ``target``; later versions build it.
+    if "target" in inspect.signature(Multiprocess).parameters:
+        supervisor = Multiprocess(config, target=uvicorn.Server(config).run, sockets=[sock])  # type: ignore[call-arg,unused-ignore]
+    else:
+        supervisor = Multiprocess(config, sockets=[sock])  # type: ignore[call-arg,unused-ignore]
+    supervisor.run()
+
+
+def listening_socket(config: uvicorn.Config) -> socket.socket:
+    """The socket the workers share, bound by uvicorn, with TCP_NODELAY for TCP."""
+    sock = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock
