@@ -10,6 +10,7 @@ and lay names. Sources are named in the YAML next to each number.
 from __future__ import annotations
 
 import pytest
+from kb_support import link_frequency
 
 from carenote.compiler.loader import load_sources
 from carenote.compiler.schema import Condition, Finding
@@ -27,14 +28,6 @@ def conditions() -> dict[str, Condition]:
 @pytest.fixture(scope="module")
 def findings() -> dict[str, Finding]:
     return {located.item.id: located.item for located in load_sources().findings}
-
-
-def _frequency(condition: Condition, finding: Finding) -> float:
-    """P(finding | condition); an unlisted finding is seen at its background rate."""
-    for link in condition.findings:
-        if link.id == finding.id:
-            return link.frequency
-    return finding.background
 
 
 @pytest.mark.parametrize(
@@ -80,8 +73,8 @@ def test_ulcer_features_are_commoner_in_ulcer_than_in_mimics(
     findings: dict[str, Finding],
 ) -> None:
     finding = findings[feature]
-    ulcer = _frequency(conditions["peptic_ulcer_disease"], finding)
-    other = _frequency(conditions[mimic], finding)
+    ulcer = link_frequency(conditions["peptic_ulcer_disease"], finding)
+    other = link_frequency(conditions[mimic], finding)
     # NSAIDs are a main cause of both ulcers and acute gastritis, so a tie is allowed there.
     assert ulcer >= other if feature == "carenote:takes_nsaid_or_aspirin" else ulcer > other
 
@@ -100,4 +93,4 @@ def test_aphthous_family_history_is_more_likely_than_background(
     conditions: dict[str, Condition], findings: dict[str, Finding]
 ) -> None:
     family = findings["carenote:family_history_mouth_ulcers"]
-    assert _frequency(conditions["aphthous_ulcer"], family) > family.background
+    assert link_frequency(conditions["aphthous_ulcer"], family) > family.background

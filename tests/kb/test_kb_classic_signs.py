@@ -10,6 +10,7 @@ named look-alike. The sources are named in the YAML next to each number.
 from __future__ import annotations
 
 import pytest
+from kb_support import link_frequency
 
 from carenote.compiler.loader import load_sources
 from carenote.compiler.schema import Condition, Finding
@@ -24,14 +25,6 @@ def conditions() -> dict[str, Condition]:
 @pytest.fixture(scope="module")
 def findings() -> dict[str, Finding]:
     return {located.item.id: located.item for located in load_sources().findings}
-
-
-def _frequency(condition: Condition, finding: Finding) -> float:
-    """P(finding | condition); an unlisted finding counts at its background rate."""
-    for link in condition.findings:
-        if link.id == finding.id:
-            return link.frequency
-    return finding.background
 
 
 # (sign, the condition it points to, a look-alike that lacks it or has it less often)
@@ -81,7 +74,7 @@ def test_classic_sign_favours_its_condition(
     listed = {link.id: link for link in conditions[condition].findings}
     assert sign in listed, f"{condition} does not list {sign}"
     assert listed[sign].source, f"{condition} → {sign} names no source"
-    assert _frequency(conditions[condition], finding) > 2 * _frequency(
+    assert link_frequency(conditions[condition], finding) > 2 * link_frequency(
         conditions[look_alike], finding
     )
     # A classic sign is something few people without the condition would report.

@@ -9,6 +9,7 @@ knowledge base, so a change to the YAML or to the parser that breaks it fails he
 from __future__ import annotations
 
 import pytest
+from kb_support import answers_by_id, named_ids, present_ids
 
 from carenote.engine import Engine
 
@@ -17,23 +18,6 @@ BRIEF_VERTIGO = "carenote:vertigo_lasting_under_a_minute"
 MIGRATION = "carenote:pain_moved_from_navel_to_right_lower_abdomen"
 HOT_JOINT = "carenote:hot_red_joint_unable_to_bear_weight"
 VERTIGO = "HP:0002321"
-
-
-def _choices(engine: Engine, text: str) -> dict[str, set[str]]:
-    """Finding id → the answers the text gives it (patient, from words)."""
-    out: dict[str, set[str]] = {}
-    for m in engine.parse_text(text).mentions:
-        if m.subject == "patient" and m.source == "text":
-            out.setdefault(m.id, set()).add(m.choice_id)
-    return out
-
-
-def _present(engine: Engine, text: str) -> set[str]:
-    return {fid for fid, answers in _choices(engine, text).items() if "present" in answers}
-
-
-def _named(engine: Engine, text: str) -> set[str]:
-    return {m.id for m in engine.parse_text(text).mentions}
 
 
 #: (sentence, finding id it must give as present)
@@ -121,24 +105,24 @@ DENIALS = [
 
 @pytest.mark.parametrize(("text", "finding_id"), PRESENT)
 def test_phrasing_names_the_finding(engine: Engine, text: str, finding_id: str) -> None:
-    assert finding_id in _present(engine, text), f"{text!r} does not name {finding_id}"
+    assert finding_id in present_ids(engine, text), f"{text!r} does not name {finding_id}"
 
 
 @pytest.mark.parametrize(("text", "finding_id"), NOT_NAMED)
 def test_phrase_does_not_name_the_finding(engine: Engine, text: str, finding_id: str) -> None:
-    assert finding_id not in _named(engine, text), f"{text!r} wrongly names {finding_id}"
+    assert finding_id not in named_ids(engine, text), f"{text!r} wrongly names {finding_id}"
 
 
 @pytest.mark.parametrize(("text", "finding_id", "answer"), DENIALS)
 def test_negated_synonym_gives_the_answer(
     engine: Engine, text: str, finding_id: str, answer: str
 ) -> None:
-    assert _choices(engine, text).get(finding_id) == {answer}, text
+    assert answers_by_id(engine, text).get(finding_id) == {answer}, text
 
 
 def test_rash_is_still_read_when_it_blanches(engine: Engine) -> None:
     # The denial phrases hold no "rash", so the rash itself is not swallowed by them.
-    assert "HP:0000988" in _present(engine, "The rash blanches on pressure.")
+    assert "HP:0000988" in present_ids(engine, "The rash blanches on pressure.")
 
 
 def test_causes_of_dizziness_list_it(engine: Engine) -> None:
@@ -159,6 +143,6 @@ def test_causes_of_dizziness_list_it(engine: Engine) -> None:
 
 
 def test_twitching_is_not_an_emg_finding(engine: Engine) -> None:
-    named = _named(engine, "Her eyelid keeps twitching.")
+    named = named_ids(engine, "Her eyelid keeps twitching.")
     assert "HP:0010546" not in named
     assert "HP:0031166" in named

@@ -8,18 +8,11 @@ General phrasings (not copied from any case), parsed with the real knowledge bas
 from __future__ import annotations
 
 import pytest
+from kb_support import present_ids
 
 from carenote.engine import Engine
 
 LAGOPHTHALMOS = "HP:0030001"
-
-
-def _present(engine: Engine, text: str) -> set[str]:
-    return {
-        m.id
-        for m in engine.parse_text(text).mentions
-        if m.subject == "patient" and m.source == "text" and m.choice_id == "present"
-    }
 
 
 PRESENT = [
@@ -40,12 +33,12 @@ PRESENT = [
 
 @pytest.mark.parametrize(("text", "finding_id"), PRESENT)
 def test_phrasing_names_the_finding(engine: Engine, text: str, finding_id: str) -> None:
-    assert finding_id in _present(engine, text), f"{text!r} does not name {finding_id}"
+    assert finding_id in present_ids(engine, text), f"{text!r} does not name {finding_id}"
 
 
 def test_closed_eyes_are_not_a_palsy(engine: Engine) -> None:
     """Eyes that are closed say nothing about eye closure failing."""
-    assert LAGOPHTHALMOS not in _present(engine, "She lies with her eyes closed.")
+    assert LAGOPHTHALMOS not in present_ids(engine, "She lies with her eyes closed.")
 
 
 def test_eye_closure_separates_bell_palsy_from_stroke(engine: Engine) -> None:

@@ -10,6 +10,7 @@ knowledge base, so a change to the YAML or to the parser that breaks it fails he
 from __future__ import annotations
 
 import pytest
+from kb_support import named_ids, present_ids
 
 from carenote.engine import Engine
 
@@ -32,18 +33,6 @@ CELLULITIS_SKIN = "carenote:warm_swollen_tender_skin"
 HEAT = "carenote:heat_exposure_or_exertion_in_heat"
 STROKE = "HP:0001297"
 COLIC_LEGS = "carenote:episodic_screaming_with_legs_drawn_up"
-
-
-def _present(engine: Engine, text: str) -> set[str]:
-    return {
-        m.id
-        for m in engine.parse_text(text).mentions
-        if m.subject == "patient" and m.source == "text" and m.choice_id == "present"
-    }
-
-
-def _named(engine: Engine, text: str) -> set[str]:
-    return {m.id for m in engine.parse_text(text).mentions}
 
 
 #: (sentence, finding id it must give as present)
@@ -103,15 +92,15 @@ NOT_NAMED = [
 
 @pytest.mark.parametrize(("text", "finding_id"), PRESENT)
 def test_phrasing_names_the_finding(engine: Engine, text: str, finding_id: str) -> None:
-    assert finding_id in _present(engine, text), f"{text!r} does not name {finding_id}"
+    assert finding_id in present_ids(engine, text), f"{text!r} does not name {finding_id}"
 
 
 @pytest.mark.parametrize(("text", "finding_id"), NOT_NAMED)
 def test_phrase_does_not_name_the_finding(engine: Engine, text: str, finding_id: str) -> None:
-    assert finding_id not in _named(engine, text), f"{text!r} wrongly names {finding_id}"
+    assert finding_id not in named_ids(engine, text), f"{text!r} wrongly names {finding_id}"
 
 
 def test_excluded_hpo_names_still_name_their_findings_by_other_words(engine: Engine) -> None:
     """Keeping HPO's lay names out does not lose the findings: each keeps a name."""
-    assert MOON_FACIES in _present(engine, "She has developed a moon face on steroids.")
-    assert ANKYLOBLEPHARON in _present(engine, "The newborn has fused eyelids.")
+    assert MOON_FACIES in present_ids(engine, "She has developed a moon face on steroids.")
+    assert ANKYLOBLEPHARON in present_ids(engine, "The newborn has fused eyelids.")

@@ -9,17 +9,9 @@ General phrasings (not copied from any case), parsed with the real knowledge bas
 from __future__ import annotations
 
 import pytest
+from kb_support import present_ids
 
 from carenote.engine import Case, Engine, EvidenceInput
-
-
-def _present(engine: Engine, text: str) -> set[str]:
-    return {
-        m.id
-        for m in engine.parse_text(text).mentions
-        if m.subject == "patient" and m.source == "text" and m.choice_id == "present"
-    }
-
 
 PRESENT = [
     ("The affected area is hot and swollen.", "carenote:warm_swollen_tender_skin"),
@@ -44,11 +36,13 @@ PRESENT = [
 
 @pytest.mark.parametrize(("text", "finding_id"), PRESENT)
 def test_phrasing_names_the_finding(engine: Engine, text: str, finding_id: str) -> None:
-    assert finding_id in _present(engine, text), f"{text!r} does not name {finding_id}"
+    assert finding_id in present_ids(engine, text), f"{text!r} does not name {finding_id}"
 
 
 def test_a_sore_throat_is_not_a_node_in_front_of_the_ear(engine: Engine) -> None:
-    assert "carenote:preauricular_lymph_node" not in _present(engine, "A sore throat and a cold.")
+    assert "carenote:preauricular_lymph_node" not in present_ids(
+        engine, "A sore throat and a cold."
+    )
 
 
 def _link(engine: Engine, condition: str, finding: str) -> float:

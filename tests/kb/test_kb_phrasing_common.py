@@ -11,6 +11,7 @@ the finding in stories about something else.
 from __future__ import annotations
 
 import pytest
+from kb_support import named_ids, present_ids
 
 from carenote.engine import Engine
 
@@ -68,26 +69,13 @@ NOT_THIS_FINDING = [
 ]
 
 
-def _present(engine: Engine, text: str) -> set[str]:
-    result = engine.parse_text(text)
-    return {
-        m.id
-        for m in result.mentions
-        if m.choice_id == "present" and m.subject == "patient" and m.source == "text"
-    }
-
-
-def _named(engine: Engine, text: str) -> set[str]:
-    return {m.id for m in engine.parse_text(text).mentions}
-
-
 @pytest.mark.parametrize(("text", "finding_id"), PHRASINGS)
 def test_phrasing_names_the_finding(engine: Engine, text: str, finding_id: str) -> None:
-    assert finding_id in _present(engine, text), f"{text!r} does not name {finding_id}"
+    assert finding_id in present_ids(engine, text), f"{text!r} does not name {finding_id}"
 
 
 @pytest.mark.parametrize(("text", "finding_id"), NOT_THIS_FINDING)
 def test_phrase_does_not_name_an_unrelated_finding(
     engine: Engine, text: str, finding_id: str
 ) -> None:
-    assert finding_id not in _named(engine, text), f"{text!r} wrongly names {finding_id}"
+    assert finding_id not in named_ids(engine, text), f"{text!r} wrongly names {finding_id}"
