@@ -21,15 +21,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from carenote.text.normalise import PUNCTUATION, Tokens, normalise_token
-
-
-def _norms(words: str) -> frozenset[str]:
-    return frozenset(normalise_token(word) for word in words.split())
-
+from carenote.text.normalise import PUNCTUATION, Tokens, normalise_token, normalised_words
 
 #: Heads after which the finding is what the thing is for or about (kept, hedged).
-_ABOUT = _norms(
+_ABOUT = normalised_words(
     # places and services
     "clinic clinics service services team specialist specialists helpline hotline "
     "charity leaflet leaflets awareness campaign prevention programme program "
@@ -43,15 +38,15 @@ _ABOUT = _norms(
 )
 #: A test named after what is sampled ("a sweat test", "a urine test") is about the
 #: sample: the finding named by the sample's word is dropped, not hedged.
-_TESTS = _norms("test tests testing")
-_SPECIMENS = _norms("sweat urine stool blood breath saliva sputum swab")
+_TESTS = normalised_words("test tests testing")
+_SPECIMENS = normalised_words("sweat urine stool blood breath saliva sputum swab")
 #: Heads after which the finding word means nothing of the finding (dropped).
-_OTHER_THING = _norms("volume guard guards")
+_OTHER_THING = normalised_words("volume guard guards")
 #: Words before a finding word that make it something else: "heat stroke" and "sun
 #: stroke" are heat illness (the lexicon has them as phrases when it knows them), a
 #: "back stroke" or "breast stroke" is a way of swimming.
 _MODIFIED_AWAY = {
-    normalise_token("stroke"): _norms("heat sun back breast brush key swimming"),
+    normalise_token("stroke"): normalised_words("heat sun back breast brush key swimming"),
 }
 
 Effect = Literal["drop", "hedge"]

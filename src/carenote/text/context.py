@@ -13,7 +13,7 @@ from carenote.text.lexicon import Lexicon
 from carenote.text.locations import gapped_match
 from carenote.text.loose import clauses, loose_matches
 from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens, normalise_token
-from carenote.text.phrasetable import PLACE_PREPOSITIONS, PhraseTable
+from carenote.text.phrasetable import LISTING, PLACE_PREPOSITIONS, PhraseTable
 from carenote.text.subjects import PERSONS, other_subject
 from carenote.text.triggers import (
     CLAUSE_VERB_NORMS,
@@ -78,10 +78,6 @@ _PHRASE_ENDS = frozenset({",", "and", "or"})
 _AND = "and"
 
 
-#: A match whose second token is one of these was read across a list of adjectives.
-_LISTED_AFTER_FIRST = frozenset({",", "and"})
-
-
 def find_hits(
     tokens: Tokens, lexicon: Lexicon, table: TriggerTable, *, text: str = ""
 ) -> list[Hit]:
@@ -134,7 +130,7 @@ def find_hits(
             hits.append(hit)
             # A phrase read across listed adjectives ("a bulging, red eardrum") leaves
             # the listed words to be read too ("red").
-            i += 1 if f_len > 2 and norms[i + 1] in _LISTED_AFTER_FIRST else f_len
+            i += 1 if f_len > 2 and norms[i + 1] in LISTING else f_len
             continue
         query_next = False
         if t_len > 1:

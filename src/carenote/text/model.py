@@ -35,6 +35,30 @@ class Mention(BaseModel):
         default="text", description="'vital' when implied by a measured vital sign"
     )
 
+    @classmethod
+    def read(
+        cls,
+        finding_id: str,
+        name: str,
+        text: str,
+        span: Span,
+        *,
+        negated: bool,
+        hedged: bool,
+        family: bool,
+    ) -> Mention:
+        """A finding read from the words at ``span`` of ``text``."""
+        start, end = span
+        return cls(
+            id=finding_id,
+            name=name,
+            choice_id="absent" if negated else "present",
+            span=span,
+            text=text[start:end],
+            hedged=hedged,
+            subject="family" if family else "patient",
+        )
+
 
 class LabMention(BaseModel):
     """A lab value named in the text, e.g. 'ALT of 6498 units/L'."""

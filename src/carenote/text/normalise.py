@@ -191,6 +191,11 @@ def normalise_token(raw: str) -> str:
     return _DERIVATIONS.get(word, word)
 
 
+def normalised_words(words: str) -> frozenset[str]:
+    """The normalised forms of the space-separated ``words`` (for word lists)."""
+    return frozenset(normalise_token(word) for word in words.split())
+
+
 def tokenise(text: str, cache: dict[str, str] | None = None) -> Tokens:
     """Split a text into normalised tokens, keeping each token's span in ``text``.
 

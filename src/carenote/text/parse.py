@@ -138,14 +138,14 @@ def _mentions(text: str, tokens: Tokens, hits: Sequence[Hit], lexicon: Lexicon) 
             if sense == "drop":
                 continue
             mentions.append(
-                Mention(
-                    id=entry.id,
-                    name=entry.name,
-                    choice_id="absent" if negated else "present",
-                    span=(start, end),
-                    text=text[start:end],
+                Mention.read(
+                    entry.id,
+                    entry.name,
+                    text,
+                    (start, end),
+                    negated=negated,
                     hedged=hit.hedged or sense == "hedge" or compound == "hedge",
-                    subject="family" if hit.family and not about_others(entry.name) else "patient",
+                    family=hit.family and not about_others(entry.name),
                 )
             )
     taken = SpanSet()

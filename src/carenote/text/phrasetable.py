@@ -28,7 +28,7 @@ _THAT = normalise_token("that")
 #: phrases that name a side ("right bundle branch block") still match as written.
 SIDES = frozenset(normalise_token(word) for word in ("left", "right"))
 #: Separators of a list of adjectives before their noun ("bulging, red eardrum").
-_LISTING = frozenset({",", "and"})
+LISTING = frozenset({",", "and"})
 _COMMA = ","
 #: Tokens that cannot be a listed adjective (punctuation, negation, conjunctions).
 _NOT_LISTED = frozenset(
@@ -149,7 +149,7 @@ class PhraseTable:
                 found = self._past_subject(norms, start, i, key)
                 if found[0] > best_len:
                     best_len, best = found
-            if len(key) == 1 and norms[i] in _LISTING:
+            if len(key) == 1 and norms[i] in LISTING:
                 found = self._past_listed(norms, start, i, key)
                 if found[0] > best_len:
                     best_len, best = found
@@ -194,7 +194,7 @@ class PhraseTable:
         found: tuple[int, tuple[int, ...]] = (0, ())
         j = i
         for _ in range(2):
-            if j + 2 >= len(norms) or norms[j] not in _LISTING:
+            if j + 2 >= len(norms) or norms[j] not in LISTING:
                 break
             listed = norms[j + 1]
             # An adjective: not an article or possessive, not an adverb ("a rash,
@@ -206,7 +206,7 @@ class PhraseTable:
             # and "puffy and her ankle" are not listed adjectives.
             if norms[j] in SKIPPED or norms[j] in PLACE_PREPOSITIONS:
                 break
-            if norms[j] not in _LISTING:
+            if norms[j] not in LISTING:
                 candidate = self._extend(norms, start, j, (*key, norms[j]))
                 if norms[j] in SIDES and j + 1 < len(norms):
                     # "a pink, gritty, watery right eye": the side is stepped over too.

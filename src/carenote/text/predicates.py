@@ -112,14 +112,14 @@ def predicate_mentions(
             for index in entries:
                 entry = lexicon.entries[index]
                 found.append(
-                    Mention(
-                        id=entry.id,
-                        name=entry.name,
-                        choice_id="absent" if negated else "present",
-                        span=(start, end),
-                        text=text[start:end],
+                    Mention.read(
+                        entry.id,
+                        entry.name,
+                        text,
+                        (start, end),
+                        negated=negated,
                         hedged=bool(source_hit and source_hit.hedged),
-                        subject="family" if source_hit and source_hit.family else "patient",
+                        family=bool(source_hit and source_hit.family),
                     )
                 )
     return found

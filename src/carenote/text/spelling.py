@@ -28,7 +28,12 @@ from collections.abc import Iterable
 from functools import cache
 
 from carenote.text.known_words import KNOWN_WORDS
-from carenote.text.normalise import BOUNDARIES, PUNCTUATION, Tokens, normalise_token
+from carenote.text.normalise import (
+    BOUNDARIES,
+    PUNCTUATION,
+    Tokens,
+    normalised_words,
+)
 
 #: Shortest lexicon word (normalised) a typo is corrected to, and shortest typo read.
 MIN_TARGET = 7
@@ -81,7 +86,7 @@ def candidates(word: str, index: DeletionIndex) -> set[str]:
 @cache
 def common_words() -> frozenset[str]:
     """Normalised :data:`KNOWN_WORDS` (built once per process)."""
-    return frozenset(normalise_token(word) for word in KNOWN_WORDS.split())
+    return normalised_words(KNOWN_WORDS)
 
 
 class Speller:

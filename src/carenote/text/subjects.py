@@ -28,29 +28,26 @@ from __future__ import annotations
 
 import re
 
-from carenote.text.normalise import BOUNDARIES, Tokens, normalise_token
+from carenote.text.normalise import BOUNDARIES, Tokens, normalised_words
 from carenote.text.phrasetable import PhraseTable
 
-
-def _norms(words: str) -> frozenset[str]:
-    return frozenset(normalise_token(word) for word in words.split())
-
-
 #: Relatives and partners: another person whenever a third-person possessive is used.
-_RELATIVES = _norms(
+_RELATIVES = normalised_words(
     "mother father mum mom dad parent parents sister brother sibling siblings "
     "grandmother grandfather grandparent grandparents aunt uncle cousin twin husband "
     "wife partner boyfriend girlfriend spouse fiance fiancee stepmother stepfather"
 )
 #: People around the patient: another person with any determiner ("a friend").
-_OTHERS = _norms(
+_OTHERS = normalised_words(
     "friend friends classmate classmates schoolmate schoolmates colleague colleagues "
     "coworker coworkers roommate roommates flatmate flatmates housemate housemates "
     "neighbour neighbours neighbor neighbors"
 )
 #: People who may be the patient ("the child has a rash"): another person only when
 #: counted or placed in a group.
-_GROUP = _norms("child children kid kids boy boys girl girls pupil pupils student students people")
+_GROUP = normalised_words(
+    "child children kid kids boy boys girl girls pupil pupils student students people"
+)
 PERSONS = _RELATIVES | _OTHERS | _GROUP
 
 _THIRD_PERSON = frozenset({"his", "her", "their", "both", "the", "whose"})
@@ -59,16 +56,16 @@ _COUNTS = frozenset(
     "several many some other few two three four five six seven eight nine ten all both".split()
 )
 _JOINS = frozenset({",", "and"})
-_PATIENT = _norms("she he i we you patient")
-_GROUP_PREPOSITIONS = _norms("in at from")
-_GROUP_PLACES = _norms(
+_PATIENT = normalised_words("she he i we you patient")
+_GROUP_PREPOSITIONS = normalised_words("in at from")
+_GROUP_PLACES = normalised_words(
     "class school nursery daycare playgroup kindergarten work office team year ward "
     "house home family"
 )
-_ADVERBS = _norms("also too both all each recently just currently now already")
-_AUXILIARIES = _norms("is are was were has have had been")
+_ADVERBS = normalised_words("also too both all each recently just currently now already")
+_AUXILIARIES = normalised_words("is are was were has have had been")
 #: Verbs of having or catching an illness that are not findings themselves.
-_ILLNESS_VERBS = _norms("suffers suffer suffered gets get got caught developed tested")
+_ILLNESS_VERBS = normalised_words("suffers suffer suffered gets get got caught developed tested")
 _MAX_GROUP_WORDS = 3
 
 
