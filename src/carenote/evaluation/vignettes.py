@@ -24,6 +24,7 @@ from carenote.engine.result import CheckResult
 from carenote.inputs.errors import InputError
 from carenote.inputs.jsonlines import iter_json_lines
 from carenote.inputs.text_case import case_from_parse
+from carenote.text.normalise import phrase_key
 
 #: Our five levels → Semigran's three classes (0 = most urgent).
 LEVEL_CLASS = {
@@ -52,7 +53,9 @@ TEXT_FIELDS = (
     "family_history",
     "social_history",
 )
-_STOP = {"the", "a", "an", "of", "acute", "or", "and", "with", "due", "to", "disease", "syndrome"}
+_STOP = frozenset(
+    phrase_key("the a an of acute or and with due to disease syndrome")
+)
 
 
 class VignetteOutcome(BaseModel):
@@ -106,15 +109,9 @@ def vignette_text(row: dict[str, Any]) -> str:
 
 
 def _norm(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("ae", "e").replace("oe", "e"))
-    return " ".join(_singular(w) for w in words if w not in _STOP)
-
-
-def _singular(word: str) -> str:
-    """"Canker sores" names what "canker sore" names; "sepsis", "abscess" keep their s."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    # The text parser's normalisation: case, British/American spelling and plurals
+    # ("Canker sores" = "canker sore", "haemorrhage" = "hemorrhage").
+    return " ".join(w for w in phrase_key(text) if w not in _STOP)
 
 
 def acceptable_names(diagnosis: str) -> list[str]:
