@@ -35,6 +35,11 @@ HEDGED_ABSENT = ("absent", True)
         ("Fever was denied.", {"Fever": ABSENT}),
         ("Rash absent.", {"Skin rash": ABSENT}),
         ("Meningitis was ruled out.", {"Meningitis": ABSENT}),
+        # Results read as lab reports write them.
+        ("Fever and rash are negative.", {"Fever": ABSENT, "Skin rash": ABSENT}),
+        ("Meningitis: negative.", {"Meningitis": ABSENT}),
+        ("Pneumonia: absent. Cough: present.", {"Pneumonia": ABSENT, "Cough": PRESENT}),
+        ("Test for meningitis came back negative.", {"Meningitis": ABSENT}),
         ("Ruled out meningitis.", {"Meningitis": ABSENT}),
     ],
 )

@@ -158,7 +158,8 @@ def find_hits(
         if tok not in PUNCTUATION:
             state.gap += 1
             state.since_hit += 1
-        state.adjacent = False
+        # "Ketones: negative" is as adjacent as "ketones negative".
+        state.adjacent = state.adjacent and tok == ":"
         i += 1
     _share_places(norms, hits, lexicon)
     _add_loose(norms, hits, lexicon, table, scopes)
