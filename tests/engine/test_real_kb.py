@@ -211,3 +211,28 @@ def test_a_copd_flare_without_one_is_seen_within_a_day(engine: Engine) -> None:
     text = "A 67-year-old with COPD has 3 days of more cough and green sputum."
     case, _ = case_from_parse(engine.parse_text(text))
     assert engine.check(case).triage.level == "consultation_24"
+
+
+def _level(engine: Engine, text: str) -> str:
+    case, _ = case_from_parse(engine.parse_text(text))
+    return engine.check(case).triage.level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 22 and rolled my ankle playing football; it's swollen but I walked off the pitch.",
+        "Inversion injury of the ankle in a 25-year-old. Able to weight bear. No bony tenderness.",
+    ],
+)
+def test_an_ankle_sprain_that_passes_the_ottawa_rules_is_self_care(
+    engine: Engine, text: str
+) -> None:
+    # Ottawa ankle rules (Stiell 1992): no X-ray when the person can take four steps
+    # and the bones are not tender, so no emergency department.
+    assert _level(engine, text) == "self_care"
+
+
+def test_an_ankle_injury_that_fails_the_ottawa_rules_goes_for_an_x_ray(engine: Engine) -> None:
+    text = "A 25-year-old twisted his ankle, is tender over the lateral malleolus and cannot bear weight."
+    assert _level(engine, text) == "emergency"
