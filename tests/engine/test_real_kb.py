@@ -234,5 +234,8 @@ def test_an_ankle_sprain_that_passes_the_ottawa_rules_is_self_care(
 
 
 def test_an_ankle_injury_that_fails_the_ottawa_rules_goes_for_an_x_ray(engine: Engine) -> None:
-    text = "A 25-year-old twisted his ankle, is tender over the lateral malleolus and cannot bear weight."
+    text = (
+        "A 25-year-old twisted his ankle, is tender over the lateral malleolus"
+        " and cannot bear weight."
+    )
     assert _level(engine, text) == "emergency"

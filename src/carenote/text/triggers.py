@@ -156,9 +156,9 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     (NEG_POST, (
         "was denied", "were denied", "is absent", "was absent", "are absent", "were absent",
         "is negative", "was negative", "were negative", "are negative", "are all negative",
-        "were all negative", "came back negative", "tested negative", "not present", "is not present",
-        "was not present", "not seen", "not detected", "not found", "was ruled out",
-        "were ruled out", "has been ruled out", "been excluded", "was excluded",
+        "were all negative", "came back negative", "tested negative", "not present",
+        "is not present", "was not present", "not seen", "not detected", "not found",
+        "was ruled out", "were ruled out", "has been ruled out", "been excluded", "was excluded",
         "is excluded", "were excluded", "excluded",
     )),
     (NEG_BOTH, ("absent", "negative", "denied")),
