@@ -239,3 +239,30 @@ def test_an_ankle_injury_that_fails_the_ottawa_rules_goes_for_an_x_ray(engine: E
         " and cannot bear weight."
     )
     assert _level(engine, text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # NICE CG95: pain over 15 minutes, or with pain spreading to the arm or jaw.
+        ("A 58-year-old man has had crushing central chest pain for 40 minutes.", "ambulance"),
+        ("A 55-year-old has central chest pain radiating to his jaw.", "ambulance"),
+        ("A 62-year-old woman has chest pain spreading to her left arm.", "ambulance"),
+        # Typical angina that now comes at rest: unstable angina.
+        (
+            "A 58-year-old man has had a tight chest on exertion for a month, and since"
+            " yesterday it also comes at rest.",
+            "emergency",
+        ),
+        # Stable angina: brought on by effort, gone within minutes of rest.
+        (
+            "A 61-year-old man has had a tight, heavy chest when he walks uphill for two"
+            " months; it spreads to his left arm and goes within 3 minutes of resting."
+            " No pain at rest.",
+            "consultation_24",
+        ),
+    ],
+)
+def test_chest_pain_is_triaged_by_its_pattern(engine: Engine, text: str, level: str) -> None:
+    expected = "emergency_ambulance" if level == "ambulance" else level
+    assert _level(engine, text) == expected

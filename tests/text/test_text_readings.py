@@ -53,6 +53,8 @@ ENTRIES = [
         "carenote:lateral_elbow", "Lateral elbow pain", ("pain on the outer side of the elbow",)
     ),
     LexiconEntry("HP:0030836", "Elbow pain", ("elbow pain",)),
+    LexiconEntry("t:ongoing", "Ongoing chest pain", ("ongoing chest pain",)),
+    LexiconEntry("t:exertional", "Exertional chest pain", ("exertional chest pain",)),
 ]
 
 
@@ -149,6 +151,46 @@ def test_quantities_that_name_a_finding(
 )
 def test_paracetamol_over_the_daily_maximum(text: str, overdose: bool, lexicon: Lexicon) -> None:
     assert ("Paracetamol overdose" in found(text, lexicon)) is overdose
+
+
+@pytest.mark.parametrize(
+    ("text", "ongoing"),
+    [
+        ("Crushing chest pain for 40 minutes.", True),
+        ("Chest tightness that started half an hour ago.", True),
+        ("He has had chest pain for an hour.", True),
+        ("Pain in the centre of his chest over the last 3 hours.", True),
+        ("Chest pain for 10 minutes, now gone.", False),  # under 15 minutes
+        ("Chest pain for 3 days.", False),  # days are not minutes or hours
+        ("Chest pain for 20 hours.", False),  # beyond NICE CG95's 12 hours
+        ("A cough for 40 minutes.", False),  # not the chest
+        ("No chest pain, but a coughing fit for 40 minutes.", False),  # not the chest pain
+    ],
+)
+def test_chest_pain_lasting_15_minutes_to_12_hours_is_ongoing(
+    text: str, ongoing: bool, lexicon: Lexicon
+) -> None:
+    assert ("Ongoing chest pain" in found(text, lexicon)) is ongoing
+
+
+def test_no_chest_pain_for_an_hour_is_denied(lexicon: Lexicon) -> None:
+    assert found("No chest pain for an hour.", lexicon).get("Ongoing chest pain") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "exertional"),
+    [
+        ("She gets a tight chest when she walks uphill.", True),
+        ("Chest pain whenever I climb stairs.", True),
+        ("His chest hurts when he hurries for the bus.", True),
+        ("The chest pain began when he was walking the dog.", False),  # one event
+        ("She gets breathless when she walks uphill.", False),  # not the chest
+    ],
+)
+def test_chest_pain_with_a_habitual_effort_is_exertional(
+    text: str, exertional: bool, lexicon: Lexicon
+) -> None:
+    assert ("Exertional chest pain" in found(text, lexicon)) is exertional
 
 
 def test_the_daily_maximum_is_four_grams() -> None:

@@ -389,6 +389,7 @@ def _freeze(
                 all=tuple(fidx[_res(onto, f)] for f in r.all),
                 any=tuple(fidx[_res(onto, f)] for f in r.any),
                 not_via=tuple(fidx[_res(onto, f)] for f in r.not_via),
+                unless=tuple(fidx[_res(onto, f)] for f in r.unless),
                 min_years=r.min_years,
                 max_years=r.max_years,
                 source=r.source,

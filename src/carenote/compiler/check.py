@@ -99,7 +99,7 @@ def check_sources(
             report.errors.append(f"{where}: unknown source '{rule.source}'")
         if not rule.all and not rule.any:
             report.errors.append(f"{where}: names no finding")
-        for fid in [*rule.all, *rule.any, *rule.not_via]:
+        for fid in [*rule.all, *rule.any, *rule.not_via, *rule.unless]:
             used.add(fid)
             _check_hpo(fid, where, onto, report)
             if fid not in findings:

@@ -61,6 +61,8 @@ class CompiledRule:
     source: str
     #: Findings (with their descendants) that do not set the rule off via an ancestor.
     not_via: tuple[int, ...] = ()
+    #: Findings (with their descendants) whose presence stops the rule.
+    unless: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,8 @@ class RedFlagRule(Strict):
     """Findings that together set a minimum triage level, whatever the ranking says.
 
     The rule fires when every finding in ``all`` is present, at least one in ``any``
-    is present (if ``any`` is given) and the age lies in [min_years, max_years).
+    is present (if ``any`` is given), none in ``unless`` is present and the age lies in
+    [min_years, max_years).
     """
 
     id: SourceId
@@ -173,6 +174,10 @@ class RedFlagRule(Strict):
     #: milder (HPO files "Excessive daytime somnolence" under "Reduced consciousness")
     #: is listed here, and so are its own descendants.
     not_via: list[FindingId] = []
+    #: Findings that, when present, mean the rule does not apply: they describe a known
+    #: milder pattern that a rule of its own covers (chest tightness that comes only on
+    #: exertion and eases with rest is stable angina, not a suspected heart attack).
+    unless: list[FindingId] = []
     min_years: float = 0.0
     max_years: float = 200.0
     source: SourceId

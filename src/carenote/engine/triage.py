@@ -49,12 +49,15 @@ RuleCheck = Callable[[CompiledRule, set[int], float | None], bool]
 
 
 def findings_rule(rule: CompiledRule, present: set[int], age: float | None) -> bool:
-    """True when all of ``rule.all`` and one of ``rule.any`` are present in the age band."""
+    """True when all of ``rule.all``, one of ``rule.any`` and none of ``rule.unless`` are
+    present in the age band."""
     if age is not None and not rule.min_years <= age < rule.max_years:
         return False
     if age is None and (rule.min_years > 0 or rule.max_years < 200):
         return False  # an age-specific rule needs the age
     if not all(f in present for f in rule.all):
+        return False
+    if any(f in present for f in rule.unless):
         return False
     return not rule.any or any(f in present for f in rule.any)
 

@@ -105,6 +105,38 @@ _SPREAD = re.compile(
 )
 
 
+#: Chest pain with how long it has lasted, in one sentence: "crushing chest pain for 40
+#: minutes", "pain in his chest that started an hour ago". NICE CG95 suspects an acute
+#: coronary syndrome in pain lasting longer than 15 minutes and refers as an emergency
+#: when it is still there or was in the last 12 hours; so 15 minutes to 12 hours is
+#: read as ongoing chest pain. Longer stretches ("for 3 days") are not.
+#: The words between may not turn to something else ("no chest pain, but a cough for an
+#: hour").
+_CHEST = r"\bchest\b(?:(?!\b(?:but|however|although|cough\w*|breath\w*)\b)[^.;!?\n]){0,80}?"
+_MINUTES_OR_HOURS = (
+    rf"(?:{_AMOUNT_WORDS}\s+)?(?P<count>\d+(?:[.,]\d+)?|an?|one|half\s+an)\s*"
+    r"(?P<unit>minutes?|mins?|hours?|hrs?)\b"
+)
+_LASTING = r"(?:for|lasting|over\s+the\s+(?:last|past)|started|began|begun|came\s+on)"
+_CHEST_PAIN_LASTING = re.compile(
+    rf"{_CHEST}(?P<duration>\b{_LASTING}\s+{_MINUTES_OR_HOURS}(?:\s+ago)?)", re.IGNORECASE
+)
+ACS_MIN_MINUTES = 15.0
+ACS_MAX_MINUTES = 12 * 60.0
+#: Chest pain with the effort that brings it on, told as a habit in the present tense
+#: ("a tight chest when he walks uphill", "whenever I climb stairs"): the angina pattern
+#: of NICE CG95 (pain brought on by physical exertion). A past tense ("when he was
+#: walking") tells of one event and is not read.
+_EFFORTS = (
+    r"(?:walks?|climbs?|hurr(?:y|ies)|runs?|exercises?|jogs?|goes\s+up|go\s+up|carries|"
+    r"carry|exerts?|cycles?|digs?)"
+)
+_CHEST_ON_EFFORT = re.compile(
+    rf"{_CHEST}(?P<effort>\b(?:when|whenever|if)\s+(?:he|she|i|they|you)\s+{_EFFORTS}\b)",
+    re.IGNORECASE,
+)
+
+
 def reread(text: str, tokens: Tokens) -> Tokens:
     """``tokens`` with the expressions above rewritten as the phrases they stand for."""
     norms: list[str] | None = None
@@ -138,12 +170,28 @@ def _expressions(text: str, tokens: Tokens) -> Iterator[tuple[int, int, tuple[st
     for match in _OVERDOSE.finditer(text):
         if _paracetamol_overdose(match, text):
             yield match.start(), match.end(), _PARACETAMOL_OVERDOSE
+    for match in _CHEST_PAIN_LASTING.finditer(text):
+        if ACS_MIN_MINUTES <= _minutes(match) <= ACS_MAX_MINUTES:
+            yield match.start("duration"), match.end("duration"), _ONGOING_CHEST_PAIN
+    for match in _CHEST_ON_EFFORT.finditer(text):
+        yield match.start("effort"), match.end("effort"), _EXERTIONAL_CHEST_PAIN
     yield from _feelings(tokens)
+
+
+def _minutes(match: re.Match[str]) -> float:
+    """The minutes told by a match of :data:`_MINUTES_OR_HOURS`."""
+    count = match.group("count").lower().replace(",", ".")
+    amount = {"a": 1.0, "an": 1.0, "one": 1.0}.get(count)
+    if amount is None:
+        amount = 0.5 if count.startswith("half") else float(count)
+    return amount * (60.0 if match.group("unit").lower().startswith(("h", "hr")) else 1.0)
 
 
 _WEIGHT_LOSS = phrase_key("weight loss")
 _WEIGHT_GAIN = phrase_key("weight gain")
 _PARACETAMOL_OVERDOSE = phrase_key("paracetamol overdose")
+_ONGOING_CHEST_PAIN = phrase_key("ongoing chest pain")
+_EXERTIONAL_CHEST_PAIN = phrase_key("exertional chest pain")
 
 
 def _paracetamol_overdose(match: re.Match[str], text: str) -> bool:
