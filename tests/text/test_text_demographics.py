@@ -13,6 +13,20 @@ from carenote.text import ParseResult
     ("text", "age", "sex"),
     [
         ("A 48-year-old woman presents with fever.", 48.0, "female"),
+        # First person and parents, as people type into a symptom check.
+        ("I'm 14 and woke up with pain in my left testicle.", 14.0, None),
+        ("I am 42, and my back hurts.", 42.0, None),
+        ("Im 23 and have a rash.", 23.0, None),
+        ("I'm fourteen and feel sick.", 14.0, None),
+        ("My son is 3 and has a fever.", 3.0, "male"),
+        ("My daughter, 6, has a rash.", 6.0, "female"),
+        ("My husband is 58 and has chest pain.", 58.0, "male"),
+        ("I'm 5 weeks pregnant and bleeding.", None, "female"),  # a gestation, not an age
+        ("I'm a 29-year-old woman with burning when I pee.", 29.0, "female"),
+        ("I am an anxious person.", None, None),
+        ("My son is a bit hot.", None, None),  # "a" is no age
+        ("I'm 70 kg and 1.8 m tall.", None, None),
+        ("I'm 100% sure it is a sprain.", None, None),
         ("A 12-year-old girl with a rash.", 12.0, "female"),
         ("A 7-month-old boy is brought in.", 7 / 12, "male"),
         ("a 3 day old with jaundice", 3 / 365.25, None),

@@ -40,6 +40,10 @@ HEDGED_ABSENT = ("absent", True)
         ("Meningitis: negative.", {"Meningitis": ABSENT}),
         ("Pneumonia: absent. Cough: present.", {"Pneumonia": ABSENT, "Cough": PRESENT}),
         ("Test for meningitis came back negative.", {"Meningitis": ABSENT}),
+        ("The swab is negative for meningitis.", {"Meningitis": ABSENT}),
+        # "can't explain" says unexplained, not absent.
+        ("Headaches I can't explain, and vomiting.", {"Headache": PRESENT, "Vomiting": PRESENT}),
+        ("I haven't had a fever, I have a cough.", {"Fever": ABSENT, "Cough": PRESENT}),
         ("Ruled out meningitis.", {"Meningitis": ABSENT}),
     ],
 )

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 #: HPO labels this short or this general match too much ordinary prose to be useful.
 MIN_PHRASE_LENGTH = 4
 MIN_CURATED_PHRASE_LENGTH = 3
-_TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
+_TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality")
+#: HPO's root term, "All", matched as a whole name only (a prefix would also drop
+#: "allergy", "allergic rhinitis" and "all of a sudden").
+_ROOT_NAMES = frozenset({"all"})
 #: Marks the lexicon entry of a finding's negated synonyms; :func:`resolve_denials`
 #: turns its mentions back into the finding with the opposite answer.
 DENIED = "~denied"
@@ -27,7 +30,7 @@ def _usable(phrase: str, *, curated: bool = False) -> bool:
     # Curated synonyms were written for people ("flu", "cut"); HPO's short labels are
     # mostly abbreviations that collide with ordinary words.
     shortest = MIN_CURATED_PHRASE_LENGTH if curated else MIN_PHRASE_LENGTH
-    return len(low) >= shortest and not low.startswith(_TOO_GENERAL)
+    return len(low) >= shortest and not low.startswith(_TOO_GENERAL) and low not in _ROOT_NAMES
 
 
 def build_lexicon(kb: CompiledKB, labs: LabCatalogue) -> Lexicon:

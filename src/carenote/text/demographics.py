@@ -21,6 +21,21 @@ MAX_AGE_YEARS = 130.0
 #: Days per unit; a year is 365.25 days, a month a twelfth of it.
 _YEARS_PER = MappingProxyType({"y": 1.0, "m": 1 / 12, "w": 7 / 365.25, "d": 1 / 365.25})
 
+#: After "I'm 14": not a measure ("I'm 5 weeks pregnant", "I am 70 kg", "I'm 5'10"",
+#: "I'm 2.5 stone over") and not a time ("I'm 10:30").
+_NOT_A_MEASURE = (
+    r"(?![.,:]\d)(?!\s*(?:weeks?|wks?|days?|months?|mos?|hours?|hrs?|minutes?|mins?|kg|kgs|"
+    r"kilos?|lbs?|pounds?|st|stones?|%|percent|cm|ft|feet|foot|inch(?:es)?|times?|mg|ml|"
+    r"miles?|km|pregnant|['’\"]))(?!\w)"
+)
+#: An age said alone is a numeral or a number word, never "a"/"an" ("I'm a 29-year-old").
+_AGE_NUM = rf"(?P<num>{DIGITS_PATTERN}|(?!an?\b)(?:{WORD_NUMBER_PATTERN}))"
+#: Relatives whose word tells their sex, as the age they are given is theirs.
+_RELATIVE_SEX = MappingProxyType({
+    "son": "M", "boy": "M", "husband": "M", "dad": "M", "father": "M", "brother": "M",
+    "daughter": "F", "girl": "F", "wife": "F", "mum": "F", "mom": "F", "mother": "F",
+    "sister": "F",
+})  # fmt: skip
 _NUM = rf"(?P<num>{DIGITS_PATTERN}|{WORD_NUMBER_PATTERN})"
 _UNIT = r"(?P<unit>years?|yrs?|y|months?|mos?|weeks?|wks?|days?|d)"
 _SEX_LETTER = r"(?:\s*,?\s*(?-i:(?P<letter>[MF]))\b)?"
@@ -44,6 +59,19 @@ _AGE_PATTERNS = (
     re.compile(rf"(?=\d)\b(?P<num>{DIGITS_PATTERN})\s*{_UNIT}\s+of\s+age\b", re.IGNORECASE),
     # "68M", "68 F" opening a note
     re.compile(r"^\W*(?:an?\s+)?(?P<num>\d{1,3})\s*(?P<letter>[MF])\b"),
+    # "I'm 14 and woke up with …", "I am 42,": a person giving their own age.
+    re.compile(
+        rf"(?=[iI])\b(?:i['’]m|i\s+am|im)\s+{_AGE_NUM}"
+        rf"{_NOT_A_MEASURE}",
+        re.IGNORECASE,
+    ),
+    # "my son is 3", "my daughter, 6,": a parent or partner telling the age.
+    re.compile(
+        rf"(?=[mMoO])\b(?:my|our)\s+(?P<noun>{'|'.join(_RELATIVE_SEX)}|child|kid|baby|toddler)"
+        rf"(?:\s+is|\s*,)\s+(?:only\s+|just\s+)?{_AGE_NUM}"
+        rf"{_NOT_A_MEASURE}",
+        re.IGNORECASE,
+    ),
 )
 _DECADE_WORDS = MappingProxyType({
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
@@ -126,7 +154,9 @@ def _find_age(text: str, warnings: list[str]) -> tuple[float | None, int, str | 
             continue
         unit = (match.groupdict().get("unit") or "y").lower()
         per = _YEARS_PER["m" if unit.startswith("mo") else unit[0]]
-        letter = match.groupdict().get("letter")
+        letter = match.groupdict().get("letter") or _RELATIVE_SEX.get(
+            (match.groupdict().get("noun") or "").lower()
+        )
         if number[0] * per > MAX_AGE_YEARS:
             continue
         best = (match.start(), number[0] * per, match.end(), letter, None)

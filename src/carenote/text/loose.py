@@ -64,6 +64,8 @@ _EXCLUDING = frozenset(
     )
 )
 _COMMA = ","
+#: Prepositions that make one idiom with a quantifier before them ("all over").
+_IDIOMS = PLACE_PREPOSITIONS | frozenset(phrase_key("over around"))
 #: Numbers and quantifiers say how many or how much: a phrase that has one needs it in
 #: the text ("tired all the time" is not "tired by the time she gets home", "moving all
 #: four limbs" not "moving two limbs"), and no other may stand among its words ("took
@@ -146,7 +148,15 @@ class BagIndex:
         for key, values in table.phrases.items():
             if len(key) < 2 or any(word in _EXCLUDING for word in key):
                 continue
-            words = tuple(dict.fromkeys(w for w in key if w not in ignored))
+            # A quantifier with its preposition is one idiom ("pain all over" is pain
+            # everywhere; "the pain came on all of a sudden" is not it).
+            words = tuple(
+                dict.fromkeys(
+                    w
+                    for k, w in enumerate(key)
+                    if w not in ignored or (k and key[k - 1] in QUANTIFIERS and w in _IDIOMS)
+                )
+            )
             if not 2 <= len(words) <= MAX_WORDS:
                 continue
             bag = frozenset(words)

@@ -144,7 +144,9 @@ CLAUSE_VERB_NORMS = frozenset(normalise_token(verb) for verb in CLAUSE_VERBS)
 _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
     (NEG_PRE, (
         "no", "not", "cannot", "denies", "denying", "deny", "without", "w/o",
-        "negative for", "neg for", "no history of", "no hx of", "no evidence of",
+        "negative for", "neg for", "is negative for", "was negative for", "are negative for",
+        "were negative for", "came back negative for", "tested negative for", "no history of",
+        "no hx of", "no evidence of",
         "no sign of", "no signs of", "no symptoms of", "absence of", "free of", "free from",
         "never", "never had", "neither", "nor", "no complaints of", "no c/o", "lack of",
         "ruled out", "resolution of", "no further episodes of",
@@ -216,6 +218,9 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "not stop", "not stopped", "not help", "not helped",
         # "can't stop coughing", "cannot get rid of this cough": the finding is there.
         "cannot stop", "cannot help", "cannot get rid of", "cannot shake off",
+        # "bruises that I can't explain": unexplained, not absent.
+        "cannot explain", "cannot account for", "no explanation", "no obvious reason",
+        "for no reason", "no apparent reason", "no obvious cause", "no known cause",
     )),
     (STOP, (
         "but", "however", "although", "though", "yet", "except", "except for",
@@ -228,7 +233,7 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "reports", "reported", "reporting", "complains of", "complained of",
         "complaining of", "complains", "c/o", "endorses", "endorsed", "endorsing", "admits",
         "presents", "presented", "presenting", "present", "positive for", "positive",
-        "notable for", "significant for", "remarkable for", "she", "he", "they", "patient",
+        "notable for", "significant for", "remarkable for", "she", "he", "they", "i", "patient",
         "pt", ", has", ", had", ", have", ", is", ", was", "and has", "and had", "and is",
         "and was", "and have", "now has", "developed", "then developed", "subsequently",
         *(f"{who} {verb}" for who in _REPORTERS for verb in _RELATIVE_REPORTS),
