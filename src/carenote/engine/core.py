@@ -34,8 +34,9 @@ from carenote.labs.model import LabInput, LabResult
 
 if TYPE_CHECKING:
     from carenote.labs.catalogue import LabCatalogue
+    from carenote.labs.patterns import PanelResult
     from carenote.text.lexicon import Lexicon
-    from carenote.text.model import Mention, ParseResult
+    from carenote.text.model import LabMention, Mention, ParseResult
 
 MAX_CONDITIONS = 20
 #: The interview may stop once the leading condition is this likely (expert estimate).
@@ -79,18 +80,43 @@ class Engine:
 
         if not case.labs:
             return [], []
-        if case.age_years is None or case.sex is None:
+        if case.age_years is None:
             warnings.append(
                 "Lab values were not interpreted: reference ranges need the person's age and sex."
             )
             return [], []
-        panel = interpret_panel(
-            self.labs, case.labs, case.age_years, case.sex, case.pregnancy_trimester
-        )
+        if case.sex is None:
+            panel = self._panel_whatever_the_sex(case.labs, case.age_years, warnings)
+        else:
+            panel = interpret_panel(
+                self.labs, case.labs, case.age_years, case.sex, case.pregnancy_trimester
+            )
         warnings.extend(panel.warnings)
         found = [(fid, PRESENT) for fid in panel.present_findings]
         found += [(fid, ABSENT) for fid in panel.absent_findings]
         return list(panel.labs), found
+
+    def _panel_whatever_the_sex(
+        self, labs: list[LabInput], age_years: float, warnings: list[str]
+    ) -> PanelResult:
+        """With the sex unknown, the labs that read the same for a woman and a man of this
+        age (a platelet count: one adult range); the others are left out, with a warning."""
+        from carenote.labs import interpret_panel
+
+        def read(subset: list[LabInput], sex: str) -> PanelResult:
+            return interpret_panel(self.labs, subset, age_years, sex)
+
+        same = [lab for lab in labs if read([lab], "female") == read([lab], "male")]
+        panel = read(same, "female")
+        if panel != read(same, "male"):
+            same, panel = [], read([], "female")
+        left_out = [lab.code for lab in labs if lab not in same]
+        if left_out:
+            warnings.append(
+                f"Lab values not interpreted ({', '.join(left_out)}): their reference ranges "
+                "depend on sex, which was not given."
+            )
+        return panel
 
     def resolve(self, case: Case) -> Resolved:
         """Map evidence and labs to finding columns; unknown ids become warnings."""
@@ -262,7 +288,27 @@ class Engine:
 
         parsed = parse(text, self.lexicon, age_years=age, sex=sex)
         mentions = resolve_denials(parsed.mentions, self.finding_names)
-        return parsed.model_copy(update={"mentions": self._curated_first(mentions)})
+        labs, warnings = self._unit_from_scale(parsed)
+        return parsed.model_copy(
+            update={"mentions": self._curated_first(mentions), "labs": labs, "warnings": warnings}
+        )
+
+    def _unit_from_scale(self, parsed: ParseResult) -> tuple[list[LabMention], list[str]]:
+        """Labs written without a unit get the lab's unit when all its units share one
+        scale ("platelets are 38": 38 x10^9/L and 38 x10^3/uL are the same count); the
+        warning says so. Others stay without a unit (and are left out of the case)."""
+        labs, warnings = [], list(parsed.warnings)
+        for lab in parsed.labs:
+            known = self.labs.get(lab.code)
+            unit = known.single_scale_unit() if known is not None and not lab.unit else None
+            if unit is not None and known is not None:
+                said = f"no unit given for {lab.code} in '{lab.text}'"
+                warnings = [w for w in warnings if not w.startswith(said)]
+                name = known.definition.name
+                warnings.append(f"{said}; read in {unit}, the one scale {name} is reported in")
+                lab = lab.model_copy(update={"unit": unit})
+            labs.append(lab)
+        return labs, warnings
 
     @cached_property
     def finding_names(self) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cached_property
+from math import isclose
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -223,6 +224,14 @@ class Lab:
         #: normalised written label → conversion to the canonical unit
         self.units = units
         self.file = file
+
+    def single_scale_unit(self) -> str | None:
+        """The canonical unit when every accepted unit gives the same number (platelets
+        in 10*9/L, 10*3/uL or /nL; sodium in mmol/L or mEq/L): then a value written
+        without a unit can only mean that. None when the units differ in scale."""
+        if all(isclose(c.factor, 1.0) and c.offset == 0.0 for c in self.units.values()):
+            return self.definition.unit
+        return None
 
     def accepted_ucum(self) -> list[str]:
         """The UCUM units this lab accepts, canonical first."""
