@@ -180,6 +180,17 @@ def test_an_excluded_synonym_leaves_the_other_names(engine: Engine) -> None:
         ),
         # A swollen joint with fever: septic arthritis until proven otherwise.
         ("A 65-year-old has a hot, swollen right knee and a temperature of 38.9 C.", "emergency"),
+        # In the first person, with the age given as "I'm 14".
+        (
+            "I'm 14 and woke up with bad pain in my left testicle that came on all of a"
+            " sudden. I've been sick once.",
+            "emergency",
+        ),
+        (
+            "I'm 42 and have back pain with pain down both legs. I have numbness around my"
+            " bottom and I haven't been able to pass urine for 8 hours.",
+            "emergency",
+        ),
     ],
 )
 def test_emergencies_told_in_plain_words_are_emergencies(
@@ -266,3 +277,49 @@ def test_an_ankle_injury_that_fails_the_ottawa_rules_goes_for_an_x_ray(engine: E
 def test_chest_pain_is_triaged_by_its_pattern(engine: Engine, text: str, level: str) -> None:
     expected = "emergency_ambulance" if level == "ambulance" else level
     assert _level(engine, text) == expected
+
+
+def test_a_count_without_a_unit_is_read_on_its_one_scale(engine: Engine) -> None:
+    # Platelets are 10*9/L or 10*3/uL: the same number either way, so "38" can only mean it.
+    parsed = engine.parse_text("My platelets are 38 (normal 150-400).")
+    assert [(lab.code, lab.value, lab.unit) for lab in parsed.labs] == [
+        ("LOINC:777-3", 38.0, "10*9/L")
+    ]
+    assert any("read in 10*9/L" in w for w in parsed.warnings)
+
+
+def test_a_value_whose_units_differ_in_scale_keeps_no_unit(engine: Engine) -> None:
+    # ALT in U/L or ukat/L: 300 means different things, so it is not guessed.
+    parsed = engine.parse_text("ALT 300.")
+    assert [lab.unit for lab in parsed.labs] == [""]
+    assert any("kept as written" in w for w in parsed.warnings)
+
+
+def test_labs_are_read_without_the_sex_when_their_range_does_not_depend_on_it(
+    engine: Engine,
+) -> None:
+    case = Case(
+        age_years=40,
+        labs=[
+            LabInput(code="LOINC:777-3", value=38, unit="10*9/L"),  # one adult range
+            LabInput(code="LOINC:718-7", value=90, unit="g/L"),  # ranges differ by sex
+        ],
+    )
+    result = engine.check(case)
+    assert [(lab.code, lab.interpretation) for lab in result.labs] == [("LOINC:777-3", "L")]
+    assert any("LOINC:718-7" in w and "depend on sex" in w for w in result.warnings)
+
+
+def test_a_changed_irregular_mole_is_seen_by_a_doctor(engine: Engine) -> None:
+    # NICE NG12 weighted 7-point checklist: a change (2) and an irregular shape (2) reach 3.
+    case = Case(
+        age_years=51,
+        evidence=_ev("carenote:changing_mole", "carenote:mole_irregular_shape_or_colour"),
+    )
+    level = engine.check(case).triage.level
+    assert TRIAGE_ORDER.index(level) <= TRIAGE_ORDER.index("consultation"), level
+
+
+def test_a_new_mole_alone_is_not_urgent(engine: Engine) -> None:
+    case = Case(age_years=30, evidence=_ev("carenote:changing_mole"))
+    assert not any("melanoma" in r for r in engine.check(case).triage.reasons)

@@ -53,6 +53,20 @@ PRESENT = [
     ("She is non-weight-bearing on the left leg.", "carenote:unable_to_bear_weight"),
     ("She fell down the stairs this morning.", "carenote:recent_fall"),
     ("He cannot bear weight after the fall.", "carenote:recent_fall"),
+    # Phrases starting with "all" are read (only HPO's root term "All" is not).
+    ("The pain came on all of a sudden.", "carenote:sudden_onset"),
+    ("She has an allergy to nuts.", "HP:0012393"),
+    # Torsion and cauda equina told by a patient.
+    (
+        "It's swollen and sitting higher than the other one.",
+        "carenote:testis_lying_high_or_horizontal",
+    ),
+    ("I've been sick once this morning.", "HP:0002013"),
+    (
+        "I have numbness around my bottom and it feels strange when I wipe.",
+        "carenote:saddle_anaesthesia",
+    ),
+    ("Both my legs feel weaker too.", "HP:0007340"),
     # Self-harm by cutting, without HPO's bare "Cutting".
     ("She has been cutting herself.", "HP:0100716"),
     # ECG finding, not the mood disorder.
@@ -67,6 +81,7 @@ NOT_NAMED = [
     ("She was feeling faint in the heat.", "HP:0002615"),  # presyncope, not measured hypotension
     ("Lactate 4.2 mmol/L on the blood gas.", "carenote:breastfeeding"),
     ("A twisting pain in the tummy.", "carenote:recent_injury"),
+    ("The pain came on all of a sudden.", "carenote:widespread_body_pain"),  # not "pain all over"
     ("Small red bumps on her arms that itch.", "carenote:local_itchy_red_swelling"),
     ("He took a pill for the pain.", "carenote:medicine_oral_contraceptive_or_hrt"),
     ("She took two pills of paracetamol for the headache.", "carenote:overdose_taken"),
@@ -89,6 +104,8 @@ DENIALS = [
     ("He was able to bear weight after the fall.", "carenote:unable_to_bear_weight", "absent"),
     ("He is fully weight bearing.", "carenote:unable_to_bear_weight", "absent"),
     ("He is not able to bear weight.", "carenote:unable_to_bear_weight", "present"),
+    ("I haven't been able to pass urine for 8 hours.", "HP:0000016", "present"),
+    ("He has been able to pass urine.", "HP:0000016", "absent"),
     ("I walked off the court and can take four steps.", "carenote:unable_to_bear_weight", "absent"),
     ("The ankle bones are not tender.", "carenote:bony_tenderness", "absent"),
     ("No bony tenderness.", "carenote:bony_tenderness", "absent"),
