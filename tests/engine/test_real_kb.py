@@ -323,3 +323,41 @@ def test_a_changed_irregular_mole_is_seen_by_a_doctor(engine: Engine) -> None:
 def test_a_new_mole_alone_is_not_urgent(engine: Engine) -> None:
     case = Case(age_years=30, evidence=_ev("carenote:changing_mole"))
     assert not any("melanoma" in r for r in engine.check(case).triage.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Westley score (Nelson): stridor only with agitation is mild croup.
+        (
+            "A 2-year-old has a barking cough and makes a harsh noise on breathing in only"
+            " when he cries, not at rest.",
+            "consultation_24",
+        ),
+        ("A 2-year-old has a barking cough and stridor at rest.", "emergency"),
+        ("A 2-year-old has a barking cough and noisy breathing.", "emergency"),
+    ],
+)
+def test_stridor_is_triaged_by_when_it_is_heard(engine: Engine, text: str, level: str) -> None:
+    assert _level(engine, text) == level
+
+
+@pytest.mark.parametrize(
+    ("extra", "level"),
+    [
+        # Kanski: a small pupil is iritis (same-day eye review) ...
+        (("HP:0000622", "HP:0000616"), "consultation_24"),
+        # ... a blurred eye with haloes may be angle closure, a corneal spot keratitis.
+        (("HP:0000622", "carenote:halos_around_lights"), "emergency"),
+        (("HP:0000616", "HP:0007957"), "emergency"),
+    ],
+)
+def test_a_painful_red_eye_is_triaged_by_its_signs(
+    engine: Engine, extra: tuple[str, ...], level: str
+) -> None:
+    case = Case(age_years=35, sex="male", evidence=_ev("HP:0025337", "HP:0200026", *extra))
+    got = engine.check(case).triage.level
+    if level == "emergency":
+        assert TRIAGE_ORDER.index(got) <= TRIAGE_ORDER.index("emergency"), got
+    else:
+        assert got == level

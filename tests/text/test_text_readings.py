@@ -55,6 +55,7 @@ ENTRIES = [
     LexiconEntry("HP:0030836", "Elbow pain", ("elbow pain",)),
     LexiconEntry("t:ongoing", "Ongoing chest pain", ("ongoing chest pain",)),
     LexiconEntry("t:exertional", "Exertional chest pain", ("exertional chest pain",)),
+    LexiconEntry("t:upset", "Stridor when upset", ("stridor when upset",)),
 ]
 
 
@@ -191,6 +192,20 @@ def test_chest_pain_with_a_habitual_effort_is_exertional(
     text: str, exertional: bool, lexicon: Lexicon
 ) -> None:
     assert ("Exertional chest pain" in found(text, lexicon)) is exertional
+
+
+@pytest.mark.parametrize(
+    ("text", "when_upset"),
+    [
+        ("He makes a harsh noise on breathing in only when he cries.", True),
+        ("Stridor only when crying, not at rest.", True),
+        ("Noisy breathing only when she is upset.", True),
+        ("Stridor at rest.", False),
+        ("He cries only when he is hungry.", False),  # no noisy breathing
+    ],
+)
+def test_stridor_heard_only_when_upset(text: str, when_upset: bool, lexicon: Lexicon) -> None:
+    assert ("Stridor when upset" in found(text, lexicon)) is when_upset
 
 
 def test_the_daily_maximum_is_four_grams() -> None:

@@ -137,6 +137,16 @@ _CHEST_ON_EFFORT = re.compile(
 )
 
 
+#: Stridor heard only with crying or upset ("a harsh noise on breathing in only when he
+#: cries, not at rest"): the mild croup of the Westley score (Nelson), not stridor at rest.
+_STRIDOR_WHEN_UPSET = re.compile(
+    r"\b(?:stridor|noise|noisy|crowing|whoop\w*)\b[^.;!?\n]{0,60}?"
+    r"(?P<upset>\bonly\s+(?:when|if|while)\s+(?:(?:he|she|they|the\s+child|the\s+baby)\s+)?"
+    r"(?:is\s+|gets\s+|becomes\s+)?(?:cries|crying|cry|upset|agitated|distressed|screams|screaming)\b)",
+    re.IGNORECASE,
+)
+
+
 def reread(text: str, tokens: Tokens) -> Tokens:
     """``tokens`` with the expressions above rewritten as the phrases they stand for."""
     norms: list[str] | None = None
@@ -173,6 +183,8 @@ def _expressions(text: str, tokens: Tokens) -> Iterator[tuple[int, int, tuple[st
     for match in _CHEST_PAIN_LASTING.finditer(text):
         if ACS_MIN_MINUTES <= _minutes(match) <= ACS_MAX_MINUTES:
             yield match.start("duration"), match.end("duration"), _ONGOING_CHEST_PAIN
+    for match in _STRIDOR_WHEN_UPSET.finditer(text):
+        yield match.start("upset"), match.end("upset"), _STRIDOR_ONLY_WHEN_UPSET
     for match in _CHEST_ON_EFFORT.finditer(text):
         yield match.start("effort"), match.end("effort"), _EXERTIONAL_CHEST_PAIN
     yield from _feelings(tokens)
@@ -192,6 +204,7 @@ _WEIGHT_GAIN = phrase_key("weight gain")
 _PARACETAMOL_OVERDOSE = phrase_key("paracetamol overdose")
 _ONGOING_CHEST_PAIN = phrase_key("ongoing chest pain")
 _EXERTIONAL_CHEST_PAIN = phrase_key("exertional chest pain")
+_STRIDOR_ONLY_WHEN_UPSET = phrase_key("stridor when upset")
 
 
 def _paracetamol_overdose(match: re.Match[str], text: str) -> bool:
