@@ -200,7 +200,9 @@ def test_chest_pain_with_a_habitual_effort_is_exertional(
         ("He makes a harsh noise on breathing in only when he cries.", True),
         ("Stridor only when crying, not at rest.", True),
         ("Noisy breathing only when she is upset.", True),
+        ("When he cries he makes a harsh noise breathing in, but when calm it is quiet.", True),
         ("Stridor at rest.", False),
+        ("When she cries she makes a harsh noise breathing in, and at rest too.", False),
         ("He cries only when he is hungry.", False),  # no noisy breathing
     ],
 )

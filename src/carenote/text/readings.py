@@ -139,10 +139,18 @@ _CHEST_ON_EFFORT = re.compile(
 
 #: Stridor heard only with crying or upset ("a harsh noise on breathing in only when he
 #: cries, not at rest"): the mild croup of the Westley score (Nelson), not stridor at rest.
+_WHO = r"(?:(?:he|she|they|the\s+child|the\s+baby)\s+)?(?:is\s+|gets\s+|becomes\s+)?"
+_UPSET = r"(?:cries|crying|cry|upset|agitated|distressed|screams|screaming)\b"
+_NOISE = r"\b(?:stridor|noise|noisy|crowing|whoop\w*)\b"
 _STRIDOR_WHEN_UPSET = re.compile(
-    r"\b(?:stridor|noise|noisy|crowing|whoop\w*)\b[^.;!?\n]{0,60}?"
-    r"(?P<upset>\bonly\s+(?:when|if|while)\s+(?:(?:he|she|they|the\s+child|the\s+baby)\s+)?"
-    r"(?:is\s+|gets\s+|becomes\s+)?(?:cries|crying|cry|upset|agitated|distressed|screams|screaming)\b)",
+    rf"{_NOISE}[^.;!?\n]{{0,60}}?(?P<upset>\bonly\s+(?:when|if|while)\s+{_WHO}{_UPSET})",
+    re.IGNORECASE,
+)
+#: ... and told the other way round: "when he cries he makes a harsh noise breathing in,
+#: but when he's calm his breathing is quiet".
+_UPSET_THEN_CALM = re.compile(
+    rf"(?P<upset>\bwhen\s+{_WHO}{_UPSET})[^.;!?\n]{{0,50}}?{_NOISE}[^.;!?\n]{{0,40}}?"
+    r"\bbut\s+(?:when|while|at)\s+[^.;!?\n]{0,20}?\b(?:calm|settled|rest|resting|asleep)\b",
     re.IGNORECASE,
 )
 
@@ -183,8 +191,9 @@ def _expressions(text: str, tokens: Tokens) -> Iterator[tuple[int, int, tuple[st
     for match in _CHEST_PAIN_LASTING.finditer(text):
         if ACS_MIN_MINUTES <= _minutes(match) <= ACS_MAX_MINUTES:
             yield match.start("duration"), match.end("duration"), _ONGOING_CHEST_PAIN
-    for match in _STRIDOR_WHEN_UPSET.finditer(text):
-        yield match.start("upset"), match.end("upset"), _STRIDOR_ONLY_WHEN_UPSET
+    for pattern in (_STRIDOR_WHEN_UPSET, _UPSET_THEN_CALM):
+        for match in pattern.finditer(text):
+            yield match.start("upset"), match.end("upset"), _STRIDOR_ONLY_WHEN_UPSET
     for match in _CHEST_ON_EFFORT.finditer(text):
         yield match.start("effort"), match.end("effort"), _EXERTIONAL_CHEST_PAIN
     yield from _feelings(tokens)
