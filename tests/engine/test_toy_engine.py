@@ -197,3 +197,29 @@ def test_interview_does_not_ask_about_an_implied_ancestor(toy: Engine) -> None:
     step = toy.interview(case(("HP:0002069", "present"), ("carenote:toy_rash", "present"), age=2))
     assert step.question is not None
     assert "HP:0001250" not in {item.id for item in step.question.items}
+
+
+def test_unless_stops_a_rule(toy: Engine) -> None:
+    # toy_fever_no_cough: a fever over 60 needs a doctor within a day, unless with a cough.
+    reason = "fever without a cough"
+    fever = toy.check(case(("HP:0001945", "present"), age=70))
+    both = toy.check(case(("HP:0001945", "present"), ("HP:0012735", "present"), age=70))
+    assert any(reason in r for r in fever.triage.reasons)
+    assert not any(reason in r for r in both.triage.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("She has had a cough for 4 weeks.", "present"),
+        ("A cough for 5 days.", "absent"),
+        ("A cough that started 2 months ago.", "present"),
+        ("A cough. The holiday was 4 weeks ago.", None),  # another sentence
+        ("Her brother has had a cough for 4 weeks.", None),  # not the patient's
+    ],
+)
+def test_a_finding_told_with_its_duration_answers_its_lasting_form(
+    toy: Engine, text: str, answer: str | None
+) -> None:
+    answers = {m.id: m.choice_id for m in toy.parse_text(text).mentions}
+    assert answers.get("carenote:toy_long_cough") == answer

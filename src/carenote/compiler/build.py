@@ -337,6 +337,11 @@ def _freeze(
             tuple(curated_by_id[f].negated_synonyms) if f in curated_by_id else ()
             for f in finding_ids
         ),
+        lasting=tuple(
+            (fidx[f], fidx[_res(onto, spec.of)], spec.min_days)
+            for f in finding_ids
+            if f in curated_by_id and (spec := curated_by_id[f].lasting) is not None
+        ),
         finding_questions=tuple(
             curated_by_id[f].question if f in curated_by_id and curated_by_id[f].askable else None
             for f in finding_ids

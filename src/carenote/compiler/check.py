@@ -64,6 +64,10 @@ def check_sources(
             report.errors.append(
                 f"{loc.path}: finding {f.id}: unknown source {f.background_source}"
             )
+        if f.lasting is not None and f.lasting.of not in findings:
+            report.errors.append(
+                f"{loc.path}: finding {f.id}: lasting.of {f.lasting.of} is not defined in findings/"
+            )
 
     for cloc in sources.conditions:
         c = cloc.item

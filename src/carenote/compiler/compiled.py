@@ -121,6 +121,8 @@ class CompiledKB:  # noqa: B903
     excluded_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Per finding, phrases that name it when denied (curated ``negated_synonyms``).
     finding_negated_synonyms: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    #: (finding, the finding it is a lasting form of, minimum days): ``Finding.lasting``.
+    lasting: tuple[tuple[int, int, float], ...] = ()
     #: The newer HPO release (from hpo3) whose diseases supplement ``hpo_version``'s.
     hpo_supplement_version: str | None = None
 

@@ -62,6 +62,14 @@ class Source(Strict):
     url: str | None = None
 
 
+class Lasting(Strict):
+    """A finding that is another one having lasted a while: "cough lasting more than 3
+    weeks" is a cough (``of``) that has lasted 21 days or more (``min_days``)."""
+
+    of: FindingId
+    min_days: float = Field(gt=0)
+
+
 class Finding(Strict):
     """Something a person can have or not: symptom, sign, lab result, medicine, exposure."""
 
@@ -82,6 +90,9 @@ class Finding(Strict):
     group: str | None = None
     #: Absent for findings a person cannot answer (e.g. a lab pattern).
     askable: bool = True
+    #: Set when this finding is another one having lasted a while: free text that gives
+    #: the other finding with how long it has lasted then answers this one too.
+    lasting: Lasting | None = None
 
 
 class FindingLink(Strict):
