@@ -56,6 +56,7 @@ ENTRIES = [
     LexiconEntry("t:ongoing", "Ongoing chest pain", ("ongoing chest pain",)),
     LexiconEntry("t:exertional", "Exertional chest pain", ("exertional chest pain",)),
     LexiconEntry("t:upset", "Stridor when upset", ("stridor when upset",)),
+    LexiconEntry("t:travel", "Recent travel abroad", ("recent travel abroad",)),
 ]
 
 
@@ -208,6 +209,22 @@ def test_chest_pain_with_a_habitual_effort_is_exertional(
 )
 def test_stridor_heard_only_when_upset(text: str, when_upset: bool, lexicon: Lexicon) -> None:
     assert ("Stridor when upset" in found(text, lexicon)) is when_upset
+
+
+@pytest.mark.parametrize(
+    ("text", "travelled"),
+    [
+        ("A 26-year-old backpacker in Mexico has diarrhoea.", True),
+        ("She is back from a trip to Thailand.", True),
+        ("He returned from Costa Rica last week.", True),
+        ("She has not travelled to India.", False),  # denied ...
+        ("A trip to the shops.", False),  # ... or not abroad
+    ],
+)
+def test_a_trip_to_a_tropical_country_is_recent_travel(
+    text: str, travelled: bool, lexicon: Lexicon
+) -> None:
+    assert (found(text, lexicon).get("Recent travel abroad") == "present") is travelled
 
 
 def test_the_daily_maximum_is_four_grams() -> None:

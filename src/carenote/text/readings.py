@@ -155,6 +155,27 @@ _UPSET_THEN_CALM = re.compile(
 )
 
 
+#: A trip to a country where travellers' diarrhoea and malaria are common (CDC Yellow
+#: Book: most of Asia, Africa, Mexico, Central and South America): "a backpacker in
+#: Mexico", "back from a trip to Thailand" is recent travel abroad to such a region.
+_TROPICAL_COUNTRIES = (
+    "Mexico", "Guatemala", "Belize", "Honduras", "Nicaragua", "Costa Rica", "Panama",
+    "Cuba", "Haiti", "Jamaica", "Dominican Republic", "Colombia", "Venezuela", "Ecuador",
+    "Peru", "Bolivia", "Brazil", "Paraguay", "Guyana", "Egypt", "Morocco", "Nigeria",
+    "Ghana", "Kenya", "Tanzania", "Uganda", "Ethiopia", "Zambia", "Malawi", "Mozambique",
+    "Senegal", "Gambia", "Sierra Leone", "Cameroon", "Congo", "Zimbabwe", "Madagascar",
+    "Rwanda", "India", "Pakistan", "Bangladesh", "Nepal", "Sri Lanka", "Thailand",
+    "Vietnam", "Cambodia", "Laos", "Myanmar", "Indonesia", "Bali", "Philippines", "Malaysia",
+)  # fmt: skip
+_COUNTRY = "|".join(c.replace(" ", r"\s+") for c in _TROPICAL_COUNTRIES)
+_TRAVEL = re.compile(
+    r"\b(?:travel\w*|trip|holiday\w*|vacation\w*|backpack\w*|visit\w*|return\w*|back|"
+    r"flew|been|stay\w*|tour\w*)\s+(?:\w+\s+){0,3}?(?:in|to|from|around|through)\s+(?:the\s+)?"
+    rf"(?:{_COUNTRY})\b",
+    re.IGNORECASE,
+)
+
+
 def reread(text: str, tokens: Tokens) -> Tokens:
     """``tokens`` with the expressions above rewritten as the phrases they stand for."""
     norms: list[str] | None = None
@@ -191,6 +212,8 @@ def _expressions(text: str, tokens: Tokens) -> Iterator[tuple[int, int, tuple[st
     for match in _CHEST_PAIN_LASTING.finditer(text):
         if ACS_MIN_MINUTES <= _minutes(match) <= ACS_MAX_MINUTES:
             yield match.start("duration"), match.end("duration"), _ONGOING_CHEST_PAIN
+    for match in _TRAVEL.finditer(text):
+        yield match.start(), match.end(), _TRAVEL_ABROAD
     for pattern in (_STRIDOR_WHEN_UPSET, _UPSET_THEN_CALM):
         for match in pattern.finditer(text):
             yield match.start("upset"), match.end("upset"), _STRIDOR_ONLY_WHEN_UPSET
@@ -214,6 +237,7 @@ _PARACETAMOL_OVERDOSE = phrase_key("paracetamol overdose")
 _ONGOING_CHEST_PAIN = phrase_key("ongoing chest pain")
 _EXERTIONAL_CHEST_PAIN = phrase_key("exertional chest pain")
 _STRIDOR_ONLY_WHEN_UPSET = phrase_key("stridor when upset")
+_TRAVEL_ABROAD = phrase_key("recent travel abroad")
 
 
 def _paracetamol_overdose(match: re.Match[str], text: str) -> bool:
