@@ -53,6 +53,13 @@ def test_temperatures_are_read_in_celsius(
 
 
 @pytest.mark.parametrize(
+    "text", ["Transferrin saturation 72%", "iron saturation 60%", "TSAT saturation 55%"]
+)
+def test_iron_saturation_is_not_oxygen(run: Callable[[str], ParseResult], text: str) -> None:
+    assert not any(v.kind == "oxygen_saturation" for v in run(text).vitals)
+
+
+@pytest.mark.parametrize(
     "text", ["rotated 90 degrees", "fever for 3 days", "page 104", "Grade 3 C", "In 2019 F"]
 )
 def test_numbers_that_are_not_temperatures(run: Callable[[str], ParseResult], text: str) -> None:
@@ -124,6 +131,8 @@ def test_normal_observations_imply_nothing(run: Callable[[str], ParseResult]) ->
         ("BP 90/60", HYPOTENSION, True),  # NEWS2 scores <= 90 as 3
         ("SpO2 94%", HYPOXEMIA, False),
         ("SpO2 93%", HYPOXEMIA, True),
+        ("Rectal temperature 35.0 °C", "HP:0002045", False),
+        ("Rectal temperature 30.5 °C", "HP:0002045", True),  # below 35 °C: hypothermia
     ],
 )
 def test_cut_offs(run: Callable[[str], ParseResult], text: str, finding: str, fires: bool) -> None:
@@ -169,7 +178,7 @@ def test_every_rule_names_a_source_and_an_hpo_term_of_that_name() -> None:
                 names[current] = line[6:].strip()
                 current = ""
     assert {r.finding for r in VITAL_RULES} == {
-        FEVER, TACHYCARDIA, TACHYPNEA, HYPOTENSION, HYPOXEMIA, HYPERTENSION,
+        FEVER, TACHYCARDIA, TACHYPNEA, HYPOTENSION, HYPOXEMIA, HYPERTENSION, "HP:0002045",
     }  # fmt: skip
     for rule in VITAL_RULES:
         assert names[rule.finding] == rule.name

@@ -89,6 +89,17 @@ VITAL_RULES: tuple[VitalRule, ...] = (
         "estimate, not NEWS2's.",
     ),
     VitalRule(
+        "HP:0002045",
+        "Hypothermia",
+        "temperature",
+        "<",
+        35.0,
+        adult_only=False,
+        source=NEWS2,
+        note="NEWS2 scores 35.0 °C or less as 3; a core temperature below 35 °C is the "
+        "usual definition of hypothermia at any age.",
+    ),
+    VitalRule(
         "HP:0001649",
         "Tachycardia",
         "heart_rate",

@@ -89,8 +89,11 @@ def _o2_context(required: bool) -> str:
 
 _OXYGEN_SATURATION = (
     re.compile(
+        # A bare "saturation" is oxygen's unless another thing saturates ("transferrin
+        # saturation 72%", "iron saturation" are iron studies).
         r"(?=[sSoOdDpPhH])\b(?:SpO2|SaO2|O2\s*sat(?:uration)?s?|sats?|oxygen\s+sat(?:uration)?s?|saturating|"
-        r"saturations?|desaturat(?:ing|ed|ion|es)|pulse\s+ox(?:imetry)?|pulse\s+oximeter|"
+        r"(?<!transferrin\s)(?<!iron\s)(?<!TSAT\s)saturations?|desaturat(?:ing|ed|ion|es)|"
+        r"pulse\s+ox(?:imetry)?|pulse\s+oximeter|"
         rf"hypox(?:a)?emic){_FILL}{_NUMBER}(?:\s*(?:%|percent\b|per\s+cent\b))?{_o2_context(required=False)}",
         _I,
     ),
