@@ -361,3 +361,30 @@ def test_a_painful_red_eye_is_triaged_by_its_signs(
         assert TRIAGE_ORDER.index(got) <= TRIAGE_ORDER.index("emergency"), got
     else:
         assert got == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Quinsy: trismus, a muffled voice and drooling with a sore throat.
+        "I'm 25 with a sore throat; I can barely open my mouth, my voice sounds muffled and"
+        " I'm spitting my saliva into a cup.",
+        # A swallowed coin battery in a well toddler.
+        "My 2-year-old swallowed a small round flat battery 30 minutes ago; she seems fine.",
+        # The six Ps of acute limb ischaemia.
+        "A 71-year-old has sudden pain in his left leg; the leg is pale and cold and the foot"
+        " pulses cannot be felt.",
+        # ACE-inhibitor angioedema with a swallowing problem.
+        "I'm 58 and take ramipril; my lips and tongue are very swollen and it's getting"
+        " harder to swallow.",
+        # Spinal cord compression with the cancer named.
+        "A 69-year-old man with prostate cancer has back pain and his legs have become weak.",
+        # Sudden painless loss of vision.
+        "I'm 68 and 40 minutes ago the vision in my right eye went dark within a few seconds.",
+        # A core temperature below 35 °C.
+        "An 80-year-old found on the floor is confused; rectal temperature 30.5 °C.",
+    ],
+)
+def test_less_common_emergencies_told_in_words_are_emergencies(engine: Engine, text: str) -> None:
+    level = _level(engine, text)
+    assert TRIAGE_ORDER.index(level) <= TRIAGE_ORDER.index("emergency"), level

@@ -97,6 +97,10 @@ NOT_NAMED = [
     ("She finds it hard to fall asleep.", "HP:0002527"),
     ("The GP arranged a joint aspiration.", "HP:0002835"),
     ("The ECG shows ST depression.", "HP:0000716"),
+    ("My nose bled from one nostril.", "HP:0009932"),  # not a single naris
+    ("I pinched the soft part of my nose.", "HP:0000418"),  # first aid, not a facial feature
+    ("I can barely open my mouth.", "HP:0000194"),  # trismus, not an open mouth at rest
+    ("Cramping pain in his calf when he walks.", "HP:0011848"),  # not abdominal colic
 ]
 
 #: (sentence, finding id, the answer it must get) for negated synonyms.
