@@ -388,3 +388,21 @@ def test_a_painful_red_eye_is_triaged_by_its_signs(
 def test_less_common_emergencies_told_in_words_are_emergencies(engine: Engine, text: str) -> None:
     level = _level(engine, text)
     assert TRIAGE_ORDER.index(level) <= TRIAGE_ORDER.index("emergency"), level
+
+
+def test_fresh_blood_on_a_hard_stool_is_not_bloody_diarrhoea(engine: Engine) -> None:
+    # HPO files hematochezia under bloody diarrhoea (and so under diarrhoea); the HUS
+    # warning (Nelson) is for blood with diarrhoea.
+    hus = "haemolytic uraemic syndrome"
+    fissure = engine.check(
+        _case(engine, "A 5-month-old passes hard stools with spots of fresh blood on the stool.")
+    )
+    diarrhoea = engine.check(
+        _case(engine, "My 3-year-old has diarrhoea and there is fresh blood on the stool.")
+    )
+    assert not any(hus in r for r in fissure.triage.reasons)
+    assert any(hus in r for r in diarrhoea.triage.reasons)
+
+
+def _case(engine: Engine, text: str) -> Case:
+    return case_from_parse(engine.parse_text(text))[0]

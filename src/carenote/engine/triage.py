@@ -71,16 +71,18 @@ def _with_ancestors(kb: CompiledKB, present: set[int]) -> set[int]:
 
 
 def _not_via(kb: CompiledKB, rule: CompiledRule, present: set[int]) -> set[int]:
-    """Present findings minus those the rule excludes (``not_via`` and their descendants);
-    an excluded finding still counts when the rule names it itself."""
+    """What the rule may fire on: present findings, except those it excludes (``not_via``
+    and their descendants), with their ancestors. An excluded finding still counts when
+    the rule names it itself, but only as itself: HPO files hematochezia under bloody
+    diarrhoea, so fresh blood on a hard stool must not also count as diarrhoea."""
     named = set(rule.all) | set(rule.any)
     excluded = set(rule.not_via)
-    return {
+    kept = {
         col
         for col in present
-        if col in named
-        or not (col in excluded or excluded.intersection(kb.ancestors[col].tolist()))
+        if not (col in excluded or excluded.intersection(kb.ancestors[col].tolist()))
     }
+    return _with_ancestors(kb, kept) | (present & named)
 
 
 def level_words(level: str) -> str:
@@ -102,7 +104,7 @@ def triage(
     expanded = _with_ancestors(kb, present)
     fired = []
     for rule in kb.rules:
-        seen = _with_ancestors(kb, _not_via(kb, rule, present)) if rule.not_via else expanded
+        seen = _not_via(kb, rule, present) if rule.not_via else expanded
         if any(check(rule, seen, age_years) for check in RULE_CHECKS.values()):
             fired.append(rule)
     level = len(TRIAGE_ORDER) - 1
