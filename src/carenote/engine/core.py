@@ -6,7 +6,6 @@ it holds no mutable state besides lazily built, read-only indexes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -32,12 +31,12 @@ from carenote.engine.scoring import (
 from carenote.engine.steps import next_steps
 from carenote.engine.triage import triage
 from carenote.labs.model import LabInput, LabResult
-from carenote.text.model import Duration, LabMention, Mention, ParseResult, Span
 
 if TYPE_CHECKING:
     from carenote.labs.catalogue import LabCatalogue
     from carenote.labs.patterns import PanelResult
     from carenote.text.lexicon import Lexicon
+    from carenote.text.model import ParseResult
 
 MAX_CONDITIONS = 20
 #: The interview may stop once the leading condition is this likely (expert estimate).
@@ -285,102 +284,28 @@ class Engine:
     ) -> ParseResult:
         """Understand a case told in words (findings, negation, labs, vitals, age, sex)."""
         from carenote.engine.lexicon import resolve_denials
+        from carenote.engine.reading import curated_first, lasting_mentions, units_from_scale
         from carenote.text import parse
 
         parsed = parse(text, self.lexicon, age_years=age, sex=sex)
         mentions = resolve_denials(parsed.mentions, self.finding_names)
-        mentions = sorted(
-            [*mentions, *self._lasting(text, mentions, parsed.durations)],
-            key=lambda m: (m.span, m.source, m.id),
+        lasting = lasting_mentions(
+            self.kb, self.finding_index, self.finding_names, text, mentions, parsed.durations
         )
-        labs, warnings = self._unit_from_scale(parsed)
+        mentions = sorted([*mentions, *lasting], key=lambda m: (m.span, m.source, m.id))
+        labs, warnings = units_from_scale(self.labs, parsed)
         return parsed.model_copy(
-            update={"mentions": self._curated_first(mentions), "labs": labs, "warnings": warnings}
+            update={
+                "mentions": curated_first(self.kb, self.finding_index, mentions),
+                "labs": labs,
+                "warnings": warnings,
+            }
         )
-
-    def _lasting(
-        self, text: str, mentions: list[Mention], durations: list[Duration]
-    ) -> list[Mention]:
-        """A finding told with how long it has lasted answers the knowledge base's lasting
-        forms of it (``Finding.lasting``): "a cough for 12 days" is a cough, and not a
-        cough lasting more than 3 weeks; "a cough for 2 months" is both. The duration is
-        the nearest one in the same sentence."""
-        if not self.kb.lasting or not durations:
-            return []
-        ids, index = self.kb.finding_ids, self.finding_index
-        out = []
-        for mention in mentions:
-            col = index.get(mention.id)
-            if col is None or mention.choice_id != "present" or mention.hedged:
-                continue
-            if mention.subject != "patient":
-                continue
-            lineage = {col, *self.kb.ancestors[col].tolist()}
-            forms = [(q, days) for q, base, days in self.kb.lasting if base in lineage]
-            told = _nearest_in_sentence(text, mention.span, durations) if forms else None
-            if told is None or told.days is None:
-                continue
-            for q, min_days in forms:
-                out.append(
-                    Mention(
-                        id=ids[q],
-                        name=self.finding_names[ids[q]],
-                        choice_id="present" if told.days >= min_days else "absent",
-                        span=told.span,
-                        text=told.text,
-                    )
-                )
-        return out
-
-    def _unit_from_scale(self, parsed: ParseResult) -> tuple[list[LabMention], list[str]]:
-        """Labs written without a unit get the lab's unit when all its units share one
-        scale ("platelets are 38": 38 x10^9/L and 38 x10^3/uL are the same count); the
-        warning says so. Others stay without a unit (and are left out of the case)."""
-        labs, warnings = [], list(parsed.warnings)
-        for lab in parsed.labs:
-            known = self.labs.get(lab.code)
-            unit = known.single_scale_unit() if known is not None and not lab.unit else None
-            if unit is not None and known is not None:
-                said = f"no unit given for {lab.code} in '{lab.text}'"
-                warnings = [w for w in warnings if not w.startswith(said)]
-                name = known.definition.name
-                warnings.append(f"{said}; read in {unit}, the one scale {name} is reported in")
-                lab = lab.model_copy(update={"unit": unit})
-            labs.append(lab)
-        return labs, warnings
 
     @cached_property
     def finding_names(self) -> dict[str, str]:
         """Finding id → display name."""
         return dict(zip(self.kb.finding_ids, self.kb.finding_names, strict=True))
-
-    def _curated_first(self, mentions: list[Mention]) -> list[Mention]:
-        """Drop an HPO term that no curated condition uses when a curated finding was read
-        from the very same words: "COPD" is the KB's known-COPD finding, not also HPO's
-        "Chronic pulmonary obstruction", which would count the words twice."""
-        index, curated = self.finding_index, self.kb.curated_finding
-        spans = {m.span for m in mentions if m.id in index and curated[index[m.id]]}
-        return [
-            m
-            for m in mentions
-            if m.span not in spans or m.id not in index or curated[index[m.id]]
-        ]
-
-
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
-def _nearest_in_sentence(text: str, span: Span, durations: list[Duration]) -> Duration | None:
-    """The duration nearest to ``span`` with no sentence end between them."""
-    best: tuple[int, Duration] | None = None
-    for duration in durations:
-        left, right = sorted((span, duration.span))
-        if _SENTENCE_END.search(text, left[1], right[0]) is not None:
-            continue
-        gap = max(0, right[0] - left[1])
-        if best is None or gap < best[0]:
-            best = (gap, duration)
-    return None if best is None else best[1]
 
 
 def load_engine(cache_dir: Path | None = None, *, params: ModelParams | None = None) -> Engine:
