@@ -44,6 +44,12 @@ HEDGED_ABSENT = ("absent", True)
         # "can't explain" says unexplained, not absent.
         ("Headaches I can't explain, and vomiting.", {"Headache": PRESENT, "Vomiting": PRESENT}),
         ("I haven't had a fever, I have a cough.", {"Fever": ABSENT, "Cough": PRESENT}),
+        # ", with" turns to what is there.
+        (
+            "No vomiting, with fever and headache.",
+            {"Vomiting": ABSENT, "Fever": PRESENT, "Headache": PRESENT},
+        ),
+        ("No fever with rash.", {"Fever": ABSENT, "Skin rash": ABSENT}),
         ("Ruled out meningitis.", {"Meningitis": ABSENT}),
     ],
 )

@@ -57,6 +57,8 @@ ENTRIES = [
     LexiconEntry("t:exertional", "Exertional chest pain", ("exertional chest pain",)),
     LexiconEntry("t:upset", "Stridor when upset", ("stridor when upset",)),
     LexiconEntry("t:travel", "Recent travel abroad", ("recent travel abroad",)),
+    LexiconEntry("t:late", "Late pregnancy", ("late pregnancy",)),
+    LexiconEntry("t:pregnant", "Pregnant", ("pregnant",)),
 ]
 
 
@@ -225,6 +227,24 @@ def test_a_trip_to_a_tropical_country_is_recent_travel(
     text: str, travelled: bool, lexicon: Lexicon
 ) -> None:
     assert (found(text, lexicon).get("Recent travel abroad") == "present") is travelled
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm 34 weeks pregnant with a headache.", "Late pregnancy"),
+        ("She is at 32+4 weeks' gestation.", "Late pregnancy"),
+        ("I'm 12 weeks pregnant and bleeding.", "Pregnant"),
+        ("He was born at 34 weeks gestation.", None),  # the baby's history
+    ],
+)
+def test_a_gestation_is_read_as_early_or_late_pregnancy(
+    text: str, expected: str | None, lexicon: Lexicon
+) -> None:
+    names = found(text, lexicon)
+    assert ("Late pregnancy" in names) is (expected == "Late pregnancy")
+    if expected is None:
+        assert "Pregnant" not in names and "Late pregnancy" not in names
 
 
 def test_the_daily_maximum_is_four_grams() -> None:

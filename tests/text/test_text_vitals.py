@@ -131,6 +131,8 @@ def test_normal_observations_imply_nothing(run: Callable[[str], ParseResult]) ->
         ("BP 90/60", HYPOTENSION, True),  # NEWS2 scores <= 90 as 3
         ("SpO2 94%", HYPOXEMIA, False),
         ("SpO2 93%", HYPOXEMIA, True),
+        ("Pulse 50", "HP:0001662", False),
+        ("Pulse 42", "HP:0001662", True),  # below 50: bradycardia (NEWS2 scores <= 50)
         ("Rectal temperature 35.0 °C", "HP:0002045", False),
         ("Rectal temperature 30.5 °C", "HP:0002045", True),  # below 35 °C: hypothermia
     ],
@@ -178,7 +180,8 @@ def test_every_rule_names_a_source_and_an_hpo_term_of_that_name() -> None:
                 names[current] = line[6:].strip()
                 current = ""
     assert {r.finding for r in VITAL_RULES} == {
-        FEVER, TACHYCARDIA, TACHYPNEA, HYPOTENSION, HYPOXEMIA, HYPERTENSION, "HP:0002045",
+        FEVER, TACHYCARDIA, TACHYPNEA, HYPOTENSION, HYPOXEMIA, HYPERTENSION,
+        "HP:0002045", "HP:0001662",
     }  # fmt: skip
     for rule in VITAL_RULES:
         assert names[rule.finding] == rule.name

@@ -76,6 +76,7 @@ class _State:
 _GERUND_SCOPED = frozenset({("without",), ("w", "o")})
 _PHRASE_ENDS = frozenset({",", "and", "or"})
 _AND = "and"
+_WITH = normalise_token("with")
 
 
 def find_hits(
@@ -133,6 +134,10 @@ def find_hits(
             i += 1 if f_len > 2 and norms[i + 1] in LISTING else f_len
             continue
         query_next = False
+        if tok == _WITH and i > 0 and norms[i - 1] == "," and not t_len:
+            # "without chemoprophylaxis, with fever and rigors": ", with" turns to what
+            # is there, so a negation before it stops.
+            state.scope = None
         if t_len > 1:
             t_len, found = _cut_before_finding(norms, i, t_len, found, lexicon, table)
         if t_len:

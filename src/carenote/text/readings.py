@@ -176,6 +176,18 @@ _TRAVEL = re.compile(
 )
 
 
+#: A current pregnancy's gestation ("34 weeks pregnant", "at 32+4 weeks' gestation"):
+#: after 20 weeks it is late pregnancy (the KB's "pregnant more than 20 weeks"), before it
+#: simply a pregnancy. "Born at 34 weeks' gestation" is a baby's history and is skipped.
+_GESTATION_WEEKS = re.compile(
+    r"\b(?P<weeks>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)['’]?\s+(?:of\s+)?"
+    r"(?P<word>pregnant|pregnancy|gestation|gestational)\b",
+    re.IGNORECASE,
+)
+_BORN_BEFORE = re.compile(r"\b(?:born|delivered|birth)\b[^.;]*$", re.IGNORECASE)
+LATE_PREGNANCY_AFTER_WEEKS = 20
+
+
 def reread(text: str, tokens: Tokens) -> Tokens:
     """``tokens`` with the expressions above rewritten as the phrases they stand for."""
     norms: list[str] | None = None
@@ -212,6 +224,12 @@ def _expressions(text: str, tokens: Tokens) -> Iterator[tuple[int, int, tuple[st
     for match in _CHEST_PAIN_LASTING.finditer(text):
         if ACS_MIN_MINUTES <= _minutes(match) <= ACS_MAX_MINUTES:
             yield match.start("duration"), match.end("duration"), _ONGOING_CHEST_PAIN
+    for match in _GESTATION_WEEKS.finditer(text):
+        if not _BORN_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+            if int(match.group("weeks")) > LATE_PREGNANCY_AFTER_WEEKS:
+                yield match.start(), match.end(), _LATE_PREGNANCY
+            else:  # "gestation" says pregnant too
+                yield match.start("word"), match.end("word"), _PREGNANT
     for match in _TRAVEL.finditer(text):
         yield match.start(), match.end(), _TRAVEL_ABROAD
     for pattern in (_STRIDOR_WHEN_UPSET, _UPSET_THEN_CALM):
@@ -238,6 +256,8 @@ _ONGOING_CHEST_PAIN = phrase_key("ongoing chest pain")
 _EXERTIONAL_CHEST_PAIN = phrase_key("exertional chest pain")
 _STRIDOR_ONLY_WHEN_UPSET = phrase_key("stridor when upset")
 _TRAVEL_ABROAD = phrase_key("recent travel abroad")
+_LATE_PREGNANCY = phrase_key("late pregnancy")
+_PREGNANT = phrase_key("pregnant")
 
 
 def _paracetamol_overdose(match: re.Match[str], text: str) -> bool:

@@ -112,6 +112,18 @@ VITAL_RULES: tuple[VitalRule, ...] = (
         "scores 91-110/min as 1 and SIRS (Bone 1992) counts > 90/min.",
     ),
     VitalRule(
+        "HP:0001662",
+        "Bradycardia",
+        "heart_rate",
+        "<",
+        50.0,
+        adult_only=True,
+        source=NEWS2,
+        estimate=True,
+        note="NEWS2 scores 41-50/min as 1 and <= 40/min as 3; < 60/min is the textbook "
+        "definition, but fit adults often rest at 50-60, so < 50 is used (estimate).",
+    ),
+    VitalRule(
         "HP:0002789",
         "Tachypnea",
         "respiratory_rate",
