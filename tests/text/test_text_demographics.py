@@ -23,6 +23,9 @@ from carenote.text import ParseResult
         ("My husband is 58 and has chest pain.", 58.0, "male"),
         ("I'm 5 weeks pregnant and bleeding.", None, "female"),  # a gestation, not an age
         ("I'm a 29-year-old woman with burning when I pee.", 29.0, "female"),
+        # The baby a mother feeds is not the one the story is about.
+        ("I'm breastfeeding my 3-week-old and my breast is red.", None, None),
+        ("My 3-week-old has a fever.", 3 * 7 / 365.25, None),
         ("I am an anxious person.", None, None),
         ("My son is a bit hot.", None, None),  # "a" is no age
         ("I'm 70 kg and 1.8 m tall.", None, None),

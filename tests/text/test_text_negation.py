@@ -50,6 +50,7 @@ HEDGED_ABSENT = ("absent", True)
             {"Vomiting": ABSENT, "Fever": PRESENT, "Headache": PRESENT},
         ),
         ("No fever with rash.", {"Fever": ABSENT, "Skin rash": ABSENT}),
+        ("None of them had a fever.", {"Fever": ABSENT}),
         ("Ruled out meningitis.", {"Meningitis": ABSENT}),
     ],
 )

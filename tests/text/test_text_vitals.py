@@ -186,7 +186,11 @@ def test_every_rule_names_a_source_and_an_hpo_term_of_that_name() -> None:
     for rule in VITAL_RULES:
         assert names[rule.finding] == rule.name
         assert rule.source.startswith(
-            ("Royal College of Physicians", "National Institute for Health and Care Excellence")
+            (
+                "Royal College of Physicians",
+                "National Institute for Health and Care Excellence",
+                "British Thoracic Society",
+            )
         )
         assert rule.note
 

@@ -143,9 +143,25 @@ def find_demographics(text: str) -> Demographics:
     return Demographics(age, age_end, sex, pregnant, tuple(warnings))
 
 
+#: The age of a baby the writer is feeding or has given birth to is not the writer's:
+#: "I'm breastfeeding my 3-week-old" is the mother's story.
+_BABY_OF_WRITER = re.compile(
+    r"\b(?:breast-?feeding|nursing|feeding|gave\s+birth\s+to|delivered|had)\s+"
+    r"(?:my|our|a|her)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _find_age(text: str, warnings: list[str]) -> tuple[float | None, int, str | None, str | None]:
     best: tuple[int, float, int, str | None, str | None] | None = None
-    old = next(matches_ending_at(_AGED_OLD, _OLD, text, after=20), None)
+    old = next(
+        (
+            m
+            for m in matches_ending_at(_AGED_OLD, _OLD, text, after=20)
+            if not _BABY_OF_WRITER.search(text[max(0, m.start() - 40) : m.start()])
+        ),
+        None,
+    )
     for match in (old, *(pattern.search(text) for pattern in _AGE_PATTERNS)):
         if match is None or (best is not None and match.start() >= best[0]):
             continue

@@ -154,6 +154,8 @@ _PHRASES: tuple[tuple[Trigger, tuple[str, ...]], ...] = (
         "no concern about", "not concerned about", "not worried about",
         # "he is hardly coughing": so little that it is not a finding.
         "hardly", "barely", "scarcely", "hardly any", "barely any",
+        # "none of the spots are hot or painful"
+        "none of", "none of the", "none of them",
     )),
     (NEG_POST, (
         "was denied", "were denied", "is absent", "was absent", "are absent", "were absent",

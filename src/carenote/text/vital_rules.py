@@ -33,6 +33,10 @@ NICE_NG136 = (
     "National Institute for Health and Care Excellence. Hypertension in adults: diagnosis "
     "and management (NG136). London: NICE, 2019."
 )
+BTS_SIGN_158 = (
+    "British Thoracic Society, Scottish Intercollegiate Guidelines Network. SIGN 158: "
+    "British guideline on the management of asthma. Edinburgh: SIGN, 2019."
+)
 _SEVERE_IN_PREGNANCY: tuple[tuple[VitalKind, float], ...] = (
     ("systolic_blood_pressure", 160.0),
     ("diastolic_blood_pressure", 110.0),
@@ -153,6 +157,17 @@ VITAL_RULES: tuple[VitalRule, ...] = (
         source=NEWS2,
         note="NEWS2 SpO2 scale 1 scores 92-93% as 2 and <= 91% as 3. Scale 2 (target "
         "88-92% in hypercapnic respiratory failure) is not modelled.",
+    ),
+    VitalRule(
+        "HP:0012418",
+        "Hypoxemia",
+        "oxygen_saturation",
+        "<",
+        92.0,
+        adult_only=False,
+        source=BTS_SIGN_158,
+        note="At any age, children included: BTS/SIGN 158 counts SpO2 < 92% as a feature of "
+        "life-threatening asthma in adults and children. NEWS2's < 94% stays the adult cut-off.",
     ),
     # Blood pressure: a single reading is not a diagnosis of hypertension, so only the
     # levels that guidelines act on at once are read as hypertension.
