@@ -406,3 +406,17 @@ def test_fresh_blood_on_a_hard_stool_is_not_bloody_diarrhoea(engine: Engine) -> 
 
 def _case(engine: Engine, text: str) -> Case:
     return case_from_parse(engine.parse_text(text))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "history"),
+    [
+        ("A 69-year-old man with prostate cancer has back pain.", True),
+        ("She had breast cancer five years ago.", True),
+        ("He has a lipoma on his back.", False),  # a benign neoplasm is not cancer
+        ("His mother had breast cancer.", False),  # not the patient's
+    ],
+)
+def test_a_named_cancer_is_a_history_of_cancer(engine: Engine, text: str, history: bool) -> None:
+    answers = {m.id: (m.choice_id, m.subject) for m in engine.parse_text(text).mentions}
+    assert (answers.get("carenote:history_of_cancer") == ("present", "patient")) is history

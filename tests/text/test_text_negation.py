@@ -51,6 +51,11 @@ HEDGED_ABSENT = ("absent", True)
         ),
         ("No fever with rash.", {"Fever": ABSENT, "Skin rash": ABSENT}),
         ("None of them had a fever.", {"Fever": ABSENT}),
+        # Each item of a denied list starts the window again.
+        (
+            "Denies pain around the small of the lower back on the left, fever or cough.",
+            {"Pain": ABSENT, "Fever": ABSENT, "Cough": ABSENT},
+        ),
         ("Ruled out meningitis.", {"Meningitis": ABSENT}),
     ],
 )

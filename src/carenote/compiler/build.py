@@ -342,6 +342,12 @@ def _freeze(
             for f in finding_ids
             if f in curated_by_id and (spec := curated_by_id[f].lasting) is not None
         ),
+        implied_by=tuple(
+            (fidx[f], fidx[_res(onto, by)])
+            for f in finding_ids
+            if f in curated_by_id
+            for by in curated_by_id[f].implied_by
+        ),
         finding_questions=tuple(
             curated_by_id[f].question if f in curated_by_id and curated_by_id[f].askable else None
             for f in finding_ids

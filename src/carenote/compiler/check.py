@@ -64,6 +64,13 @@ def check_sources(
             report.errors.append(
                 f"{loc.path}: finding {f.id}: unknown source {f.background_source}"
             )
+        for by in f.implied_by:
+            # An HPO term need not be curated to imply something; a project id must be.
+            _check_hpo(by, f"{loc.path}: finding {f.id}: implied_by", onto, report)
+            if by not in findings and not by.startswith("HP:"):
+                report.errors.append(
+                    f"{loc.path}: finding {f.id}: implied_by {by} is not defined in findings/"
+                )
         if f.lasting is not None and f.lasting.of not in findings:
             report.errors.append(
                 f"{loc.path}: finding {f.id}: lasting.of {f.lasting.of} is not defined in findings/"

@@ -123,6 +123,8 @@ class CompiledKB:  # noqa: B903
     finding_negated_synonyms: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
     #: (finding, the finding it is a lasting form of, minimum days): ``Finding.lasting``.
     lasting: tuple[tuple[int, int, float], ...] = ()
+    #: (finding, a finding that implies it): ``Finding.implied_by``.
+    implied_by: tuple[tuple[int, int], ...] = ()
     #: The newer HPO release (from hpo3) whose diseases supplement ``hpo_version``'s.
     hpo_supplement_version: str | None = None
 

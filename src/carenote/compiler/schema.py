@@ -93,6 +93,10 @@ class Finding(Strict):
     #: Set when this finding is another one having lasted a while: free text that gives
     #: the other finding with how long it has lasted then answers this one too.
     lasting: Lasting | None = None
+    #: Findings whose presence (or that of a more specific HPO term under them) in free
+    #: text also says this one: a named cancer ("prostate cancer", an HPO neoplasm) is a
+    #: history of cancer.
+    implied_by: list[FindingId] = []
 
 
 class FindingLink(Strict):

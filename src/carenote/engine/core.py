@@ -284,7 +284,12 @@ class Engine:
     ) -> ParseResult:
         """Understand a case told in words (findings, negation, labs, vitals, age, sex)."""
         from carenote.engine.lexicon import resolve_denials
-        from carenote.engine.reading import curated_first, lasting_mentions, units_from_scale
+        from carenote.engine.reading import (
+            curated_first,
+            implied_mentions,
+            lasting_mentions,
+            units_from_scale,
+        )
         from carenote.text import parse
 
         parsed = parse(text, self.lexicon, age_years=age, sex=sex)
@@ -292,7 +297,10 @@ class Engine:
         lasting = lasting_mentions(
             self.kb, self.finding_index, self.finding_names, text, mentions, parsed.durations
         )
-        mentions = sorted([*mentions, *lasting], key=lambda m: (m.span, m.source, m.id))
+        implied = implied_mentions(self.kb, self.finding_index, self.finding_names, mentions)
+        mentions = sorted(
+            [*mentions, *lasting, *implied], key=lambda m: (m.span, m.source, m.id)
+        )
         labs, warnings = units_from_scale(self.labs, parsed)
         return parsed.model_copy(
             update={

@@ -62,6 +62,31 @@ def lasting_mentions(
     return out
 
 
+def implied_mentions(
+    kb: CompiledKB, index: Mapping[str, int], names: Mapping[str, str], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Findings the knowledge base says a present one implies (``Finding.implied_by``,
+    through the ontology): "prostate cancer" is also a history of cancer. Only the
+    patient's own, plainly said findings imply anything."""
+    if not kb.implied_by:
+        return []
+    out: dict[tuple[str, Span], Mention] = {}
+    for mention in mentions:
+        col = index.get(mention.id)
+        if col is None or mention.choice_id != "present" or mention.hedged:
+            continue
+        if mention.subject != "patient":
+            continue
+        lineage = {col, *kb.ancestors[col].tolist()}
+        for implied, by in kb.implied_by:
+            if by in lineage and implied != col:
+                fid = kb.finding_ids[implied]
+                out[(fid, mention.span)] = mention.model_copy(
+                    update={"id": fid, "name": names[fid], "source": "text"}
+                )
+    return list(out.values())
+
+
 def nearest_in_sentence(text: str, span: Span, durations: Sequence[Duration]) -> Duration | None:
     """The duration nearest to ``span`` with no sentence end between them."""
     best: tuple[int, Duration] | None = None

@@ -163,6 +163,10 @@ def find_hits(
         if tok not in PUNCTUATION:
             state.gap += 1
             state.since_hit += 1
+        elif tok == "," and state.scope is not None and state.scope.negate:
+            # Each item of a denied list starts the window again: "denies numbness
+            # around the buttocks or genitals, bladder or bowel problems, fever, ..."
+            state.gap = 0
         # "Ketones: negative" is as adjacent as "ketones negative".
         state.adjacent = state.adjacent and tok == ":"
         i += 1
