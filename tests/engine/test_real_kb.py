@@ -383,6 +383,9 @@ def test_a_painful_red_eye_is_triaged_by_its_signs(
         "I'm 68 and 40 minutes ago the vision in my right eye went dark within a few seconds.",
         # A core temperature below 35 °C.
         "An 80-year-old found on the floor is confused; rectal temperature 30.5 °C.",
+        # Spinal infection: back pain, fever and weak legs.
+        "I'm 58 and diabetic with worsening back pain, a temperature of 38.6 and my legs"
+        " feel weak.",
     ],
 )
 def test_less_common_emergencies_told_in_words_are_emergencies(engine: Engine, text: str) -> None:

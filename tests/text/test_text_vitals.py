@@ -60,7 +60,15 @@ def test_iron_saturation_is_not_oxygen(run: Callable[[str], ParseResult], text: 
 
 
 @pytest.mark.parametrize(
-    "text", ["rotated 90 degrees", "fever for 3 days", "page 104", "Grade 3 C", "In 2019 F"]
+    "text",
+    [
+        "straight leg raise positive at 40°",
+        "rotated 90 degrees",
+        "fever for 3 days",
+        "page 104",
+        "Grade 3 C",
+        "In 2019 F",
+    ],
 )
 def test_numbers_that_are_not_temperatures(run: Callable[[str], ParseResult], text: str) -> None:
     assert not any(v.kind == "temperature" for v in run(text).vitals)

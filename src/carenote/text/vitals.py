@@ -35,9 +35,10 @@ _TEMPERATURE = (
         rf"|\b(?-i:T)\b){_FILL}{_NUMBER}(?:\s*{_TEMP_UNIT})?",
         _I,
     ),
-    # "104°F", "40 °C", "38.5C", "39 degrees C" (a bare "degrees" needs C or F)
+    # "104°F", "40 °C", "38.5C", "39 degrees C" (a bare "degrees" or "°" needs C or F:
+    # "straight leg raise positive at 40°" is an angle)
     re.compile(
-        rf"(?=\d)\b{_NUMBER}\s*(?P<unit>[°º]\s*(?:[CF]\b|celsius|fahrenheit)?|"
+        rf"(?=\d)\b{_NUMBER}\s*(?P<unit>[°º]\s*(?:[CF]\b|celsius|fahrenheit)|"
         r"deg(?:rees?)?\s*(?:[CF]\b|celsius|fahrenheit)|(?-i:[CF])\b)",
         _I,
     ),
