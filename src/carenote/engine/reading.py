@@ -10,7 +10,7 @@ wins over an unused HPO term on the same words.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from carenote.compiler.compiled import CompiledKB
@@ -37,13 +37,7 @@ def lasting_mentions(
     if not kb.lasting or not durations:
         return []
     out = []
-    for mention in mentions:
-        col = index.get(mention.id)
-        if col is None or mention.choice_id != "present" or mention.hedged:
-            continue
-        if mention.subject != "patient":
-            continue
-        lineage = {col, *kb.ancestors[col].tolist()}
+    for mention, lineage in _said_of_patient(kb, index, mentions):
         forms = [(q, days) for q, base, days in kb.lasting if base in lineage]
         told = nearest_in_sentence(text, mention.span, durations) if forms else None
         if told is None or told.days is None:
@@ -71,20 +65,27 @@ def implied_mentions(
     if not kb.implied_by:
         return []
     out: dict[tuple[str, Span], Mention] = {}
-    for mention in mentions:
-        col = index.get(mention.id)
-        if col is None or mention.choice_id != "present" or mention.hedged:
-            continue
-        if mention.subject != "patient":
-            continue
-        lineage = {col, *kb.ancestors[col].tolist()}
+    for mention, lineage in _said_of_patient(kb, index, mentions):
         for implied, by in kb.implied_by:
-            if by in lineage and implied != col:
+            if by in lineage and kb.finding_ids[implied] != mention.id:
                 fid = kb.finding_ids[implied]
                 out[(fid, mention.span)] = mention.model_copy(
                     update={"id": fid, "name": names[fid], "source": "text"}
                 )
     return list(out.values())
+
+
+def _said_of_patient(
+    kb: CompiledKB, index: Mapping[str, int], mentions: Sequence[Mention]
+) -> Iterator[tuple[Mention, set[int]]]:
+    """The patient's own, plainly present findings, each with its column and the columns
+    of its ancestors (what it says, through the ontology)."""
+    for mention in mentions:
+        col = index.get(mention.id)
+        if col is None or mention.choice_id != "present" or mention.hedged:
+            continue
+        if mention.subject == "patient":
+            yield mention, {col, *kb.ancestors[col].tolist()}
 
 
 def nearest_in_sentence(text: str, span: Span, durations: Sequence[Duration]) -> Duration | None:
