@@ -47,6 +47,8 @@ def read(lexicon: Lexicon, text: str) -> dict[str, tuple[str, bool]]:
         ("My urine looks cloudy.", "Cloudy urine"),  # another order, as a predicate
         ("He has a warm, red, swollen calf.", "Warm swollen calf"),  # a list of words
         ("Her face looks very puffy.", "Puffy face"),
+        ("Her face went puffy.", "Puffy face"),  # "went" links like "looks"
+        ("My urine is incredibly cloudy.", "Cloudy urine"),  # a degree word between
     ],
 )
 def test_words_apart_name_the_phrase(loose_lexicon: Lexicon, text: str, name: str) -> None:

@@ -102,13 +102,14 @@ _LINKS = frozenset(
     phrase_key(
         "is are was were be been being looks look looked seems seem seemed appears appear "
         "appeared feels feel felt became become becomes becoming turned turns remains "
-        "remained got gets getting"
+        "remained got gets getting gone went goes"
     )
 )
 _BETWEEN_LINKS = _LINKS | frozenset(
     phrase_key(
         "that which very slightly mildly quite now more much rather also a bit little "
-        "bright markedly increasingly visibly clearly noticeably"
+        "bright markedly increasingly visibly clearly noticeably extremely really so "
+        "unbearably incredibly terribly awfully hugely suddenly"
     )
 )
 
