@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
@@ -113,7 +114,8 @@ _PREGNANT = re.compile(
 #: "at 34 weeks' gestation", "28+3 weeks gestation", "30 weeks pregnant" (not "born at
 #: 34 weeks' gestation", which is a baby's history).
 _GESTATION = re.compile(
-    r"\b\d{1,2}(?:\+\d)?\s*(?:weeks?|wks?)['’]?\s+(?:of\s+)?(?:gestation|pregnant)\b",
+    r"\b(?P<weeks>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)['’]?\s+(?:of\s+)?"
+    r"(?P<word>pregnant|pregnancy|gestation|gestational)\b",
     re.IGNORECASE,
 )
 _BORN = re.compile(r"\b(?:born|delivered|birth)\b[^.;]*$", re.IGNORECASE)
@@ -232,9 +234,14 @@ def _noun_sex(noun: str) -> SexValue:
     return "female" if noun.lower() in _FEMALE_NOUNS else "male"
 
 
+def gestations(text: str) -> Iterator[re.Match[str]]:
+    """A current pregnancy's gestations ("at 34 weeks' gestation", "34 weeks pregnant"),
+    with groups ``weeks`` and ``word``; not a baby's "born at 34 weeks' gestation"."""
+    for match in _GESTATION.finditer(text):
+        if not _BORN.search(text[max(0, match.start() - 40) : match.start()]):
+            yield match
+
+
 def gestation(text: str) -> bool:
-    """Whether the text gives a current pregnancy's gestation ("at 34 weeks' gestation")."""
-    return any(
-        not _BORN.search(text[max(0, m.start() - 40) : m.start()])
-        for m in _GESTATION.finditer(text)
-    )
+    """Whether the text gives a current pregnancy's gestation."""
+    return next(gestations(text), None) is not None

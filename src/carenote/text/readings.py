@@ -21,7 +21,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from carenote.text.demographics import gestations
 from carenote.text.normalise import Tokens, normalise_token, phrase_key
+from carenote.text.numbers import to_number
 
 _FILLER = normalise_token("the")
 
@@ -179,12 +181,6 @@ _TRAVEL = re.compile(
 #: A current pregnancy's gestation ("34 weeks pregnant", "at 32+4 weeks' gestation"):
 #: after 20 weeks it is late pregnancy (the KB's "pregnant more than 20 weeks"), before it
 #: simply a pregnancy. "Born at 34 weeks' gestation" is a baby's history and is skipped.
-_GESTATION_WEEKS = re.compile(
-    r"\b(?P<weeks>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)['’]?\s+(?:of\s+)?"
-    r"(?P<word>pregnant|pregnancy|gestation|gestational)\b",
-    re.IGNORECASE,
-)
-_BORN_BEFORE = re.compile(r"\b(?:born|delivered|birth)\b[^.;]*$", re.IGNORECASE)
 LATE_PREGNANCY_AFTER_WEEKS = 20
 
 
@@ -224,12 +220,11 @@ def _expressions(text: str, tokens: Tokens) -> Iterator[tuple[int, int, tuple[st
     for match in _CHEST_PAIN_LASTING.finditer(text):
         if ACS_MIN_MINUTES <= _minutes(match) <= ACS_MAX_MINUTES:
             yield match.start("duration"), match.end("duration"), _ONGOING_CHEST_PAIN
-    for match in _GESTATION_WEEKS.finditer(text):
-        if not _BORN_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
-            if int(match.group("weeks")) > LATE_PREGNANCY_AFTER_WEEKS:
-                yield match.start(), match.end(), _LATE_PREGNANCY
-            else:  # "gestation" says pregnant too
-                yield match.start("word"), match.end("word"), _PREGNANT
+    for match in gestations(text):
+        if int(match.group("weeks")) > LATE_PREGNANCY_AFTER_WEEKS:
+            yield match.start(), match.end(), _LATE_PREGNANCY
+        else:  # "gestation" says pregnant too
+            yield match.start("word"), match.end("word"), _PREGNANT
     for match in _TRAVEL.finditer(text):
         yield match.start(), match.end(), _TRAVEL_ABROAD
     for pattern in (_STRIDOR_WHEN_UPSET, _UPSET_THEN_CALM):
@@ -242,11 +237,10 @@ def _expressions(text: str, tokens: Tokens) -> Iterator[tuple[int, int, tuple[st
 
 def _minutes(match: re.Match[str]) -> float:
     """The minutes told by a match of :data:`_MINUTES_OR_HOURS`."""
-    count = match.group("count").lower().replace(",", ".")
-    amount = {"a": 1.0, "an": 1.0, "one": 1.0}.get(count)
-    if amount is None:
-        amount = 0.5 if count.startswith("half") else float(count)
-    return amount * (60.0 if match.group("unit").lower().startswith(("h", "hr")) else 1.0)
+    count = match.group("count")
+    number = to_number(count.replace(",", "."))
+    amount = 0.5 if count.lower().startswith("half") or number is None else number[0]
+    return amount * (60.0 if match.group("unit").lower().startswith("h") else 1.0)
 
 
 _WEIGHT_LOSS = phrase_key("weight loss")
